@@ -1,0 +1,77 @@
+// One streaming htmlparser2 pass (no DOM) gives a page's links and its PageFacts.
+import { Parser } from 'htmlparser2';
+import type { ExtractedLink, ParsedPage } from '../types.js';
+import { Context, isInline } from './context.js';
+import { FactsCollector } from './facts.js';
+import { offsetsToLines } from './lines.js';
+import { LinkCollector, type RawLink } from './links.js';
+import { resolveUrl, withoutFragment } from './resolve.js';
+
+/**
+ * Parses an HTML page: every URL a browser would load or follow (resolved against the first
+ * `<base href>`, fragment kept; url undefined when invalid), and the page's facts.
+ * Same-page references (`href=""`, `href="#x"`) and links in comments or `<template>` are left
+ * out. `opts.links: false` gathers only the facts. Never throws.
+ */
+export function parseHtml(html: string, pageUrl: string, opts: { links?: boolean } = {}): ParsedPage {
+  const wantLinks = opts.links !== false;
+  const context = new Context();
+  const facts = new FactsCollector(context);
+  const collector = new LinkCollector(context);
+  const parser: Parser = new Parser({
+    onopentagname(name) {
+      context.enter(name);
+    },
+    onopentag(name, attribs) {
+      if (!isInline(name)) {
+        facts.separate();
+        collector.separate();
+      }
+      facts.open(name, attribs);
+      if (wantLinks) collector.open(name, attribs, parser.startIndex, parser.endIndex);
+    },
+    onclosetag(name) {
+      if (!isInline(name)) {
+        facts.separate();
+        collector.separate();
+      }
+      facts.close(name);
+      if (wantLinks) collector.close(name);
+      context.leave(name);
+    },
+    ontext(data) {
+      facts.text(data);
+      if (wantLinks) collector.text(data, context.visible);
+    },
+  });
+  parser.end(html);
+  const links = wantLinks ? resolveLinks(html, pageUrl, collector) : [];
+  return { links, facts: facts.result() };
+}
+
+function resolveLinks(html: string, pageUrl: string, collector: LinkCollector): ExtractedLink[] {
+  const page = resolveUrl(pageUrl, undefined);
+  const base = documentBase(collector.base, page);
+  const samePage = base === undefined || page === undefined || withoutFragment(base) === withoutFragment(page);
+  const kept = collector.links.filter((link) => !(samePage && isSameDocument(link.raw)));
+  const lines = offsetsToLines(html, kept.map((link) => link.offset));
+  const pageName = page ?? pageUrl;
+  return kept.map((link, index) => toExtracted(link, resolveUrl(link.raw, base), pageName, lines[index]!));
+}
+
+// A <base> that does not parse, or points at data:/javascript:, is ignored as browsers do.
+function documentBase(href: string | undefined, page: string | undefined): string | undefined {
+  if (href === undefined) return page;
+  const base = resolveUrl(href.trim(), page);
+  if (base === undefined || base.startsWith('data:') || base.startsWith('javascript:')) return page;
+  return base;
+}
+
+function isSameDocument(raw: string): boolean {
+  return raw === '' || raw.startsWith('#');
+}
+
+function toExtracted(link: RawLink, url: string | undefined, page: string, line: number): ExtractedLink {
+  const source = { page, line, element: link.element, attribute: link.attribute, ...(link.text ? { text: link.text } : {}) };
+  return url === undefined ? { raw: link.raw, source } : { raw: link.raw, url, source };
+}

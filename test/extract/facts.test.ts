@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/extract/index.js';
+import { fixture } from './fixture.js';
+
+const facts = (html: string) => parseHtml(html, 'http://site.test/').facts;
+
+describe('parseHtml facts', () => {
+  it('reads title, headings, lang and counts scripts', () => {
+    const f = facts(fixture('article.html'));
+    expect(f.title).toBe('Release notes');
+    expect(f.headings).toEqual(['Version 2.0', 'Upgrading', 'Thanks']);
+    expect(f.lang).toBe('en-gb');
+    expect(f.scriptCount).toBe(2);
+  });
+
+  it('keeps mainText to visible content outside boilerplate', () => {
+    const f = facts(fixture('article.html'));
+    expect(f.mainText).toBe(
+      'Version 2.0 This release adds faster crawling. Upgrading Run the installer. npm install linkhound Cell text Quoted words Thanks A fourth heading',
+    );
+    for (const hidden of ['Site header', 'Navigation', 'Sidebar', 'footer', 'script words', 'JavaScript', 'svg text', 'Icon title', 'Release']) {
+      expect(f.mainText).not.toContain(hidden);
+    }
+  });
+
+  it('keeps proseText free of code, pre, tables and quotes', () => {
+    expect(facts(fixture('article.html')).proseText).toBe(
+      'Version 2.0 This release adds faster crawling. Upgrading Run the installer. Thanks A fourth heading',
+    );
+    expect(facts('<p>Say <q>hi</q> and <kbd>Ctrl</kbd> <samp>out</samp> done</p>').proseText).toBe('Say and done');
+  });
+
+  it('counts every visible body word, boilerplate included', () => {
+    // header 3, nav 3, main 22, aside 2, footer 2
+    expect(facts(fixture('article.html')).wordCount).toBe(32);
+    expect(facts('<p>one</p><p>two</p>Th<b>re</b>e').wordCount).toBe(3);
+  });
+
+  it('caps mainText but not wordCount', () => {
+    const f = facts(`<p>${'abcd '.repeat(10_000)}</p>`);
+    expect(f.mainText.length).toBeLessThanOrEqual(20_000);
+    expect(f.wordCount).toBe(10_000);
+  });
+
+  it('marks an empty mount point with scripts as an app shell', () => {
+    const f = facts(fixture('app-shell.html'));
+    expect(f.appShell).toBe(true);
+    expect(f.title).toBe('My App');
+    expect(f.wordCount).toBe(0);
+  });
+
+  it('does not mark a normal or server-rendered page as an app shell', () => {
+    expect(facts(fixture('article.html')).appShell).toBe(false);
+    expect(facts('<div id="root"><h1>Rendered on the server</h1></div><script src="/a.js"></script>').appShell).toBe(false);
+    expect(facts('<div id="app"></div>').appShell).toBe(false);
+    expect(facts('<div data-reactroot></div><script src="/a.js"></script>').appShell).toBe(true);
+  });
+
+  it('treats content after an unclosed head as body text', () => {
+    const f = facts('<html><head><title>T</title><p>Hello world</p>');
+    expect(f.title).toBe('T');
+    expect(f.mainText).toBe('Hello world');
+  });
+});
