@@ -1,0 +1,45 @@
+// Per-origin spacing of request starts (robots Crawl-delay).
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface Politeness {
+  setDelay(origin: string, ms: number): void;
+  /** Waits for this origin's next slot and claims it. */
+  wait(origin: string, signal?: AbortSignal): Promise<void>;
+}
+
+export function createPoliteness(sleep: Sleep, now: () => number): Politeness {
+  const delays = new Map<string, number>();
+  const nextStart = new Map<string, number>();
+  return {
+    setDelay(origin, ms) {
+      if (!URL.canParse(origin)) return;
+      const key = new URL(origin).origin;
+      if (ms > 0) delays.set(key, ms);
+      else delays.delete(key);
+    },
+    async wait(origin, signal) {
+      const delay = delays.get(origin);
+      if (delay === undefined) return;
+      const t = now();
+      const start = Math.max(t, nextStart.get(origin) ?? 0);
+      nextStart.set(origin, start + delay);
+      if (start > t) await sleep(start - t, signal);
+    },
+  };
+}
+
+/** setTimeout as a promise that rejects when `signal` aborts. */
+export const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
