@@ -1,0 +1,72 @@
+// Content signals: phrases in headline slots (title, first heading) or the opening of a thin
+// page's prose, framework default pages, and the long-text guard that counts against them.
+import type { PageFacts } from '../../types.js';
+import { findMarker, isWeakHeadline, titleParts } from './markers.js';
+import { countWords, normalizeText, openingWords, stripName } from './normalize-text.js';
+import { type Phrase, findPhrase } from './phrases.js';
+import type { Signal } from './types.js';
+
+const THIN_WORDS = 120;
+const OPENING_CHARS = 4000;
+const SEARCH_HEADLINE = /\b(?:search results?|results for|no results|suchergebnisse|résultats de recherche|resultados de (?:la )?búsqueda|risultati della ricerca|zoekresultaten)\b|検索結果|搜索结果/;
+
+export interface ContentResult {
+  signals: Signal[];
+  /** Multiplier in [0,1] for content evidence: long unique text counts against. */
+  damping: number;
+  words: number;
+  searchPage: boolean;
+}
+
+/** Content evidence of a parsed page requested as `url`. */
+export function contentSignals(facts: PageFacts, url: string, phrases: readonly Phrase[]): ContentResult {
+  // Only the opening matters: it decides thinness (thresholds stay far below the cap) and holds
+  // the message, so long pages cost no more than short ones.
+  const main = stripName(normalizeText(facts.mainText.slice(0, OPENING_CHARS)), url);
+  const words = countWords(main);
+  const prose = stripName(normalizeText(facts.proseText.slice(0, OPENING_CHARS)), url);
+  const thin = words <= THIN_WORDS;
+  const title = stripName(normalizeText(facts.title), url);
+  const heading = stripName(normalizeText(facts.headings[0] ?? ''), url);
+  const signals: Signal[] = [];
+  const searchPage = SEARCH_HEADLINE.test(title) || SEARCH_HEADLINE.test(heading);
+
+  const marked = [title, heading, thin ? openingWords(prose, 60) : '', thin && countWords(prose) < 15 ? openingWords(main, 40) : '']
+    .map((text) => findMarker(text)).find((m) => m !== undefined);
+  if (marked) signals.push({ weight: 0.9, evidence: `${marked.name} default not-found page` });
+
+  const titleHit = headline(facts.title, url, phrases);
+  if (titleHit) signals.push({ weight: titleHit.weight * 0.7, evidence: `title '${clip(facts.title)}'${titleHit.lang}` });
+  const headingHit = headline(facts.headings[0] ?? '', url, phrases);
+  if (headingHit) signals.push({ weight: headingHit.weight * 0.65, evidence: `heading '${clip(facts.headings[0] ?? '')}'${headingHit.lang}` });
+  if (thin) {
+    const phrase = findPhrase(phrases, openingWords(prose, 40));
+    if (phrase) signals.push({ weight: 0.5, evidence: `opening text says '${phrase.text}'${lang(phrase)}` });
+  }
+  if (signals.length > 0 && thin) signals.push({ weight: 0.35, evidence: `thin page (${words} words)` });
+  const damping = words > 400 ? 0.25 : words > 200 ? 0.6 : 1;
+  return { signals, damping: searchPage ? 0 : damping, words, searchPage };
+}
+
+/** A phrase in a headline: full weight when it is most of its part, less inside a longer line. */
+function headline(raw: string, url: string, phrases: readonly Phrase[]): { weight: number; lang: string } | undefined {
+  let best: { weight: number; lang: string } | undefined;
+  for (const part of titleParts(raw)) {
+    const text = stripName(normalizeText(part), url);
+    if (text === '') continue;
+    const phrase = findPhrase(phrases, text);
+    let hit: { weight: number; lang: string } | undefined;
+    if (phrase) hit = { weight: phrase.text.length / text.length >= 0.5 ? 1 : 0.5, lang: lang(phrase) };
+    else if (isWeakHeadline(text)) hit = { weight: 0.5, lang: '' };
+    if (hit && (!best || hit.weight > best.weight)) best = hit;
+  }
+  return best;
+}
+
+function lang(phrase: Phrase): string {
+  return phrase.lang ? ` (${phrase.lang})` : '';
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

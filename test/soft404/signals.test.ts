@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { createSoft404Detector, loadPhrases, type ProbeResult, type Soft404Input } from '../../src/classify/soft404/index.js';
+import type { PageFacts } from '../../src/types.js';
+
+function facts(title: string, heading: string, text: string, extra: Partial<PageFacts> = {}): PageFacts {
+  return { title, headings: heading ? [heading] : [], mainText: text, proseText: text, wordCount: text.split(' ').length, scriptCount: 0, appShell: false, lang: 'en', ...extra };
+}
+function input(url: string, f?: PageFacts, extra: Partial<Soft404Input> = {}): Soft404Input {
+  return { url, finalUrl: url, redirects: [], status: 200, mime: 'text/html', facts: f, internal: true, ...extra };
+}
+const html = (f: PageFacts): ProbeResult => ({ status: 200, finalUrl: '', redirects: [], mime: 'text/html', facts: f });
+const notFound = facts('Page not found – Acme', 'Oops! That page can’t be found.', 'It looks like nothing was found at this location. Maybe try a search?');
+const article = 'HTTP status codes tell clients what happened. '.repeat(80);
+
+describe('soft-404 signals', () => {
+  it('content: title and heading phrases on a thin page', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    const j = await d.judge(input('http://a.test/blog/old', notFound));
+    expect(j.soft404).toBe(true);
+    expect(j.finding!.evidence.join('\n')).toMatch(/title 'Page not found – Acme' \(en\)/);
+  });
+
+  it('content: phrases in other languages', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    for (const [t, h] of [['Seite nicht gefunden', 'Fehler 404'], ['ページが見つかりません', 'お探しのページは見つかりませんでした'], ['Страница не найдена', 'Ошибка 404']]) {
+      expect((await d.judge(input('http://a.test/x/y', facts(t!, h!, 'Zur Startseite')))).soft404).toBe(true);
+    }
+  });
+
+  it('content: framework default page (Express)', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    const j = await d.judge(input('http://a.test/api/x', facts('Error', '', 'Cannot GET /api/x', { proseText: '' })));
+    expect(j.finding!.evidence[0]).toMatch(/Express/);
+  });
+
+  it('guard: a long article titled "404 Not Found" is not flagged', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    expect((await d.judge(input('http://a.test/http/404', facts('404 Not Found', '404 Not Found', article)))).soft404).toBe(false);
+  });
+
+  it('guard: phrases inside code blocks do not count', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    const f = facts('Errors', 'Errors', 'The API answers with a JSON error. Cannot GET /x page not found', { proseText: 'The API answers with a JSON error.' });
+    expect((await d.judge(input('http://a.test/docs/errors', f))).finding).toBeUndefined();
+  });
+
+  it('guard: search page with no results', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    expect((await d.judge(input('http://a.test/search?q=zz', facts('Nothing found', 'Nothing found', 'Sorry, no results.')))).soft404).toBe(false);
+  });
+
+  it('guard: SPA shell is ok with a note', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    const j = await d.judge(input('http://a.test/app/x', facts('App', '', '', { appShell: true })));
+    expect(j).toEqual({ soft404: false, notes: ['client-rendered; cannot verify without a browser'] });
+  });
+
+  it('redirect shape: deep URL to root or error page; login is not soft-404', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    const hop = [{ url: 'http://a.test/blog/old', status: 301 }];
+    expect((await d.judge(input('http://a.test/blog/old', facts('Home', 'Welcome', article), { finalUrl: 'http://a.test/', redirects: hop }))).soft404).toBe(true);
+    expect((await d.judge(input('http://a.test/blog/old', facts('Acme', '', ''), { finalUrl: 'http://a.test/de-de/', redirects: hop }))).soft404).toBe(true);
+    expect((await d.judge(input('http://a.test/blog/old', facts('Acme', '', ''), { finalUrl: 'http://a.test/error?code=404', redirects: hop }))).soft404).toBe(true);
+    expect(await d.judge(input('http://a.test/blog/old', facts('Sign in', '', ''), { finalUrl: 'http://a.test/login?returnUrl=%2Fblog', redirects: hop }))).toEqual({ soft404: false, notes: ['requires sign-in'] });
+    expect((await d.judge(input('http://a.test/', facts('Home', '', ''), { finalUrl: 'http://a.test/home', redirects: [{ url: 'http://a.test/', status: 302 }] }))).soft404).toBe(false);
+  });
+
+  it('json: error objects are soft-404, real resources are not', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    const j = (text: string) => d.judge(input('http://a.test/api/u/1', undefined, { mime: 'application/json', jsonText: text }));
+    for (const t of ['{"error":"Not found"}', '{"message":"Not Found"}', '{"status":404}', '{"errors":[{"code":"not_found"}]}', '{"detail":"Not found."}', '{"code":404,"msg":"x"}']) {
+      expect((await j(t)).soft404, t).toBe(true);
+    }
+    for (const t of ['{"error":null,"data":{"id":1}}', '[]', '{"items":[]}', '{"id":404,"title":"Not Found","price":3}']) expect((await j(t)).soft404, t).toBe(false);
+  });
+
+  it('expects: HTML answered for an image', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    expect((await d.judge(input('http://a.test/img/a.png', facts('Shop', '', 'Welcome'), { expects: 'image' }))).soft404).toBe(true);
+  });
+
+  it('probes: catch-all similarity flags, honest directory raises the bar, probes are cached and bounded', async () => {
+    const calls: string[] = [];
+    const probe = async (url: string): Promise<ProbeResult> => {
+      calls.push(url);
+      await new Promise((r) => setTimeout(r, 5));
+      if (url.includes('/honest/')) return { status: 404, finalUrl: url, redirects: [], mime: 'text/html' };
+      return { ...html(facts('Acme shop', '', `Sorry we looked everywhere for ${url} but it is gone. Browse our catalog of fine goods today`)), finalUrl: url };
+    };
+    const d = createSoft404Detector({ threshold: 0.8, probe, isInternalOrigin: () => true, maxProbesPerHost: 3 });
+    const missing = (name: string) => facts('Acme shop', '', `Sorry we looked everywhere for http://a.test/shop/${name} but it is gone. Browse our catalog of fine goods today`);
+    const [a, b] = await Promise.all([d.judge(input('http://a.test/shop/gone-item', missing('gone-item'))), d.judge(input('http://a.test/shop/other', missing('other')))]);
+    expect([a.soft404, b.soft404, a.finding?.evidence]).toEqual([true, true, expect.anything()]);
+    expect(a.finding!.evidence[0]).toMatch(/^probe \/shop\/.* answered 200, \d+ % similar text/);
+    const real = facts('Acme shop', '', 'A cast iron pan, 28 cm, seasoned and ready to cook. Ships in two days from our warehouse.');
+    expect((await d.judge(input('http://a.test/shop/pan', real))).soft404).toBe(false);
+    const product = facts('Not Found – Eau de parfum', 'Not Found', 'A fragrance called Not Found. 50 ml. Notes of cedar.');
+    expect((await d.judge(input('http://a.test/honest/not-found-perfume', product))).soft404).toBe(false);
+    expect(calls.length).toBe(3);
+    await d.judge(input('http://a.test/other/x', notFound));
+    expect(d.probesMade()).toBe(3);
+  });
+
+  it('loadPhrases: data file, user file, and a problem value for a bad file', async () => {
+    const phrases = await loadPhrases();
+    expect(Array.isArray(phrases) && phrases.length > 100).toBe(true);
+    expect(await loadPhrases('/nonexistent/phrases.txt')).toEqual({ problem: expect.stringMatching(/not found/) });
+  });
+});
+
+describe('soft-404 home guard', () => {
+  it('a home alias is not compared with a catch-all that serves the home page', async () => {
+    const home = facts('Acme', 'Welcome', 'Welcome to Acme, makers of fine tools since 1901.');
+    const d = createSoft404Detector({ threshold: 0.8, probe: async (url) => ({ ...html(home), finalUrl: url }), isInternalOrigin: () => true });
+    expect((await d.judge(input('http://a.test/index.html', home))).soft404).toBe(false);
+    expect(d.probesMade()).toBe(0);
+  });
+});
