@@ -1,0 +1,88 @@
+// The command line as a function: (argv, io) → exit code. It parses flags, runs the crawl and
+// hands the report to a reporter; all behaviour lives in the library.
+import { writeFile } from 'node:fs/promises';
+import { crawl } from '../crawl/index.js';
+import { exitCode } from '../results/index.js';
+import { ndjsonLink, ndjsonSource, ndjsonSummary, renderReport, stripControl } from '../report/index.js';
+import type { CrawlEvent, Report } from '../types.js';
+import { buildCommand, parseArgs, type CliSettings } from './args.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Aborted by the caller on SIGINT/SIGTERM; its reason names the signal. */
+  signal?: AbortSignal;
+  /** Whether stdout is a colour terminal. */
+  isTTY?: boolean;
+}
+
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if ('code' in parsed) {
+    io.stdout(parsed.code === 'commander.version' ? `${parsed.message}\n` : buildCommand().helpInformation());
+    return 0;
+  }
+  if ('problem' in parsed) {
+    io.stderr(`linkhound: ${parsed.problem}\nTry 'linkhound --help'.\n`);
+    return 2;
+  }
+  let report: Report;
+  try {
+    report = await run(parsed, io);
+  } catch (error) {
+    io.stderr(`linkhound: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  if (report.stoppedBy && SIGNAL_EXIT[report.stoppedBy]) return SIGNAL_EXIT[report.stoppedBy] as number;
+  return exitCode(report, parsed.options.failOn);
+}
+
+async function run(settings: CliSettings, io: CliIo): Promise<Report> {
+  const streaming = settings.format === 'ndjson' && !settings.output;
+  const log = (line: string): void => {
+    if (settings.verbose) io.stderr(`${stripControl(line)}\n`);
+  };
+  let report: Report | undefined;
+  for await (const event of crawl(settings.options, io.signal ? { signal: io.signal } : {})) {
+    if (streaming) streamEvent(event, io);
+    logEvent(event, log);
+    if (event.type === 'done') report = event.report;
+  }
+  if (!report) throw new Error('the crawl ended without a report');
+  if (!streaming) {
+    const color = settings.color ?? (io.isTTY === true && !settings.output);
+    const text = renderReport(settings.format, report, { color, verbose: settings.verbose });
+    if (settings.output) await writeFile(settings.output, text);
+    else io.stdout(text);
+  }
+  if (settings.stats && !settings.quiet) io.stderr(`${statsLine(report)}\n`);
+  if (!report.complete && !settings.quiet) io.stderr(`linkhound: crawl stopped early (${report.stoppedBy}); the report is partial\n`);
+  return report;
+}
+
+function streamEvent(event: CrawlEvent, io: CliIo): void {
+  if (event.type === 'link') io.stdout(`${ndjsonLink(event.entry)}\n`);
+  else if (event.type === 'source') io.stdout(`${ndjsonSource(event.url, event.source)}\n`);
+  else if (event.type === 'done') io.stdout(`${ndjsonSummary(event.report)}\n`);
+}
+
+function logEvent(event: CrawlEvent, log: (line: string) => void): void {
+  if (event.type === 'request') log(`request ${event.method} ${event.url}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`);
+  else if (event.type === 'retry') log(`retry ${event.url} in ${event.delayMs} ms: ${event.reason}`);
+  else if (event.type === 'link') log(`${event.entry.category} ${event.entry.url}${event.entry.reason ? `: ${event.entry.reason}` : ''}`);
+}
+
+/** One line of figures: pages, URLs, requests, bytes, time, requests per second. */
+export function statsLine(report: Report): string {
+  const s = report.stats;
+  const seconds = report.durationMs / 1000;
+  const requests = s?.requests ?? 0;
+  return [
+    `pages ${report.summary.pages}`, `urls ${report.summary.urls}`, `requests ${requests}`,
+    `(retries ${s?.retries ?? 0}, robots ${s?.robots ?? 0}, probes ${s?.probes ?? 0}, confirmations ${s?.confirmations ?? 0})`,
+    `connections ${s?.connections ?? 0}`, `bytes ${s?.bytes ?? 0}`, `time ${seconds.toFixed(2)} s`,
+    `${seconds > 0 ? Math.round(requests / seconds) : requests} req/s`,
+  ].join(', ');
+}

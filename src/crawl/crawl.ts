@@ -1,0 +1,150 @@
+// The orchestrator: wires frontier → fetch → extract → classify → results and emits events.
+// Each stage is its own module; this file only decides what happens to each URL and when.
+import pLimit from 'p-limit';
+import type { CrawlEvent, LinkSource, Report, Verdict } from '../types.js';
+import { resolveOptions, type CrawlOptions } from '../config/options.js';
+import { createFetcher } from '../fetch/index.js';
+import { classify, createSoft404Detector, loadPhrases, type Expects } from '../classify/index.js';
+import { ResultStore } from '../results/index.js';
+import { Channel } from './channel.js';
+import { Frontier, type Task } from './frontier.js';
+import { inspect, wantsBody } from './inspect.js';
+import { expectsOf } from './expects.js';
+import { makeProbe } from './probe.js';
+import { buildReport } from './report.js';
+import { StopControl } from './stop.js';
+import { normalizeUrl } from './normalize.js';
+
+export interface CrawlControl {
+  /** Aborting stops new requests; in-flight ones get a moment, then the partial report is made. */
+  signal?: AbortSignal;
+}
+
+/** Crawls from the roots and yields events; the last one is `done` with the report. */
+export function crawl(partial: Partial<CrawlOptions> & { roots: string[] }, control: CrawlControl = {}): AsyncIterable<CrawlEvent> {
+  const channel = new Channel<CrawlEvent>();
+  run(resolveOptions(partial), control, (e) => channel.push(e)).then(
+    () => channel.close(),
+    (error: unknown) => channel.fail(error),
+  );
+  return channel;
+}
+
+/** Runs a crawl to its end and returns the report. */
+export async function check(partial: Partial<CrawlOptions> & { roots: string[] }, control: CrawlControl = {}): Promise<Report> {
+  for await (const event of crawl(partial, control)) if (event.type === 'done') return event.report;
+  throw new Error('crawl ended without a report');
+}
+
+async function run(options: CrawlOptions, control: CrawlControl, emit: (e: CrawlEvent) => void): Promise<void> {
+  const startedAt = new Date();
+  const phrases = await loadPhrases(options.soft404PhrasesFile);
+  if (!Array.isArray(phrases)) throw new Error(phrases.problem);
+  const stop = new StopControl(control.signal, options.maxDurationMs);
+  const fetcher = createFetcher(options, {
+    onRequest: (url, method, attempt) => emit({ type: 'request', url, method, attempt }),
+    onRetry: (url, attempt, delayMs, reason) => emit({ type: 'retry', url, attempt, delayMs, reason }),
+  });
+  const store = new ResultStore();
+  const frontier = new Frontier(options, fetcher, stop.fetchSignal);
+  const probe = makeProbe(fetcher, stop.fetchSignal);
+  const detector = createSoft404Detector({
+    threshold: options.soft404Threshold,
+    extraPhrases: phrases,
+    isInternalOrigin: (origin) => frontier.scope.sameOrigin(`${origin}/`),
+    ...(options.soft404Probes ? { probe: probe.run } : {}),
+  });
+  const limit = pLimit(options.concurrency);
+  const roots = new Set<string>();
+  let pages = 0;
+  let inFlight = 0;
+  let idle!: () => void;
+  const allDone = new Promise<void>((resolve) => (idle = resolve));
+
+  const decide = (url: string, verdict: Verdict & { finalUrl?: string; redirects?: Report['links'][number]['redirects'] }, internal: boolean): void => {
+    const { finalUrl = url, redirects = [], ...rest } = verdict;
+    emit({ type: 'link', entry: store.decide(url, { ...rest, finalUrl, redirects, internal }) });
+  };
+
+  const schedule = (task: Task): void => {
+    inFlight++;
+    limit(() => visit(task))
+      .catch((error: unknown) => decide(task.url, { category: 'error', status: null, reason: `internal error: ${String(error)}` }, false))
+      .finally(() => {
+        if (--inFlight === 0) idle();
+      });
+  };
+
+  const found = (url: string | undefined, raw: string, source: LinkSource, depth: number): void => {
+    const key = (url && normalizeUrl(url)) ?? raw;
+    const state = store.addSource(key, source);
+    if (state === 'new' && roots.has(key)) return;
+    if (state === 'new') {
+      if (url === undefined) decide(key, { category: 'error', status: null, reason: 'invalid URL' }, false);
+      else schedule({ url: key, depth, expects: expectsOf(source) });
+    } else if (state !== 'pending') emit({ type: 'source', url: key, source });
+  };
+
+  const visit = async (task: Task): Promise<void> => {
+    if (stop.stopped) return;
+    const plan = await frontier.plan(task);
+    if (plan.skip) return decide(task.url, { category: 'skipped', status: null, reason: plan.skip }, plan.internal);
+    const outcome = await fetcher.fetch({
+      url: task.url,
+      method: options.method === 'head' && !plan.crawl ? 'HEAD' : 'GET',
+      readBody: (mime, status) => wantsBody(mime, status, plan.crawl),
+      signal: stop.fetchSignal,
+    });
+    if (!outcome.ok && outcome.failure.kind === 'aborted') return frontier.release(plan);
+    if (task.root && outcome.ok) frontier.scope.set(task.url, outcome.response.url);
+    const verdict: Verdict = classify(outcome, options.accept);
+    const notes: string[] = [];
+    if (outcome.ok && verdict.status !== null && verdict.status >= 200 && verdict.status < 300) {
+      const response = outcome.response;
+      const follow = plan.crawl && frontier.takePage(response.url, response.mime);
+      const seen = inspect(response, follow);
+      if (response.truncated) notes.push(response.truncated);
+      if (seen.links) {
+        pages++;
+        emit({ type: 'page', url: response.url, depth: task.depth, links: seen.links.length });
+        for (const link of seen.links) found(link.url, link.raw, link.source, task.depth + 1);
+      } else frontier.release(plan);
+      if (options.soft404 && (verdict.category === 'ok' || verdict.category === 'redirect')) {
+        const judgement = await detector.judge({
+          url: task.url, finalUrl: response.url, redirects: outcome.redirects, status: response.status, mime: response.mime,
+          internal: plan.internal, expects: task.expects ?? ('page' as Expects),
+          ...(seen.facts ? { facts: seen.facts } : {}), ...(seen.jsonText !== undefined ? { jsonText: seen.jsonText } : {}),
+        });
+        notes.push(...(judgement.notes ?? []));
+        if (judgement.finding) verdict.soft404 = judgement.finding;
+        if (judgement.soft404 && judgement.finding) {
+          verdict.category = 'soft-404';
+          verdict.reason = `soft 404: ${judgement.finding.evidence[0] ?? 'looks like a not-found page'}`;
+        }
+      }
+    } else frontier.release(plan);
+    if (notes.length > 0) verdict.notes = [...(verdict.notes ?? []), ...notes];
+    decide(task.url, { ...verdict, finalUrl: outcome.ok ? outcome.response.url : task.url, redirects: outcome.redirects }, plan.internal);
+  };
+
+  try {
+    for (const root of options.roots) {
+      const url = normalizeUrl(root) ?? root;
+      if (!roots.has(url)) {
+        roots.add(url);
+        schedule({ url, depth: 0, root: true });
+      }
+    }
+    if (inFlight === 0) idle();
+    await Promise.race([allDone, stop.requested]);
+    await allDone;
+  } finally {
+    stop.dispose();
+    await fetcher.close();
+  }
+  const report = buildReport({
+    options, startedAt, store, pages, limitsHit: frontier.limitsHit(), stoppedBy: stop.reason,
+    stats: { ...fetcher.stats(), robots: frontier.robotsRequests, probes: probe.count() },
+  });
+  emit({ type: 'done', report });
+}

@@ -1,0 +1,98 @@
+// The frontier decides, per URL, crawl (fetch and parse) vs check only vs skip with a reason,
+// and enforces the page bounds and trap guards (design.md "Words").
+import type { CrawlOptions } from '../config/options.js';
+import type { Expects } from '../classify/index.js';
+import type { Fetcher } from '../fetch/index.js';
+import type { LimitHit } from '../types.js';
+import { isHtmlMime } from '../extract/index.js';
+import { schemeSkipReason } from './normalize.js';
+import { Scope, originOf } from './scope.js';
+import { RobotsCache } from './robots.js';
+import { TrapGuard } from './traps.js';
+
+export interface Task {
+  url: string;
+  depth: number;
+  expects?: Expects;
+  root?: boolean;
+}
+
+export interface Plan {
+  /** Fetch and, when it is HTML in scope, parse for links. */
+  crawl: boolean;
+  internal: boolean;
+  skip?: string;
+  /** Holds a --max-pages slot until it proves not to be a page. */
+  reserved: boolean;
+}
+
+export class Frontier {
+  readonly scope: Scope;
+  robotsRequests = 0;
+  private readonly robots: RobotsCache;
+  private readonly traps: TrapGuard;
+  private readonly limits = new Map<string, number>();
+  private readonly parsed = new Set<string>();
+  private readonly delayed = new Set<string>();
+  private reserved = 0;
+
+  constructor(private readonly options: CrawlOptions, private readonly fetcher: Fetcher, signal: AbortSignal) {
+    this.scope = new Scope(options.roots);
+    this.traps = new TrapGuard(options.maxPagesPerPattern, options.maxPagesPerHost);
+    this.robots = new RobotsCache(async (url) => {
+      this.robotsRequests++;
+      const outcome = await fetcher.fetch({ url, readBody: (_mime, status) => status === 200, signal, kind: 'robots' });
+      return outcome.ok && outcome.response.status === 200 ? outcome.response.body?.toString('utf8') : undefined;
+    });
+  }
+
+  async plan(task: Task): Promise<Plan> {
+    const { url } = task;
+    const skipped = (skip: string, internal = false): Plan => ({ crawl: false, internal, skip, reserved: false });
+    const scheme = schemeSkipReason(url);
+    if (scheme) return skipped(scheme);
+    if (this.options.exclude.some((re) => re.test(url))) return skipped('excluded by --exclude');
+    const included = this.options.include.length === 0 || this.options.include.some((re) => re.test(url));
+    const internal = included && this.scope.contains(url);
+    if (!this.options.external && !this.scope.sameOrigin(url)) return skipped('external link not checked (--no-external)');
+    if (!internal || task.depth > this.options.maxDepth) return { crawl: false, internal, reserved: false };
+    if (this.options.robots && !(await this.allowedByRobots(url))) return skipped('disallowed by robots.txt (--ignore-robots to check)', true);
+    if (this.reserved >= this.options.maxPages) return skipped(this.hit('max-pages', `not crawled: --max-pages ${this.options.maxPages} reached`), true);
+    const trap = this.traps.admit(url);
+    if (trap) return skipped(this.hit(trap, `not crawled: ${trap} guard (likely crawler trap)`), true);
+    this.reserved++;
+    return { crawl: true, internal, reserved: true };
+  }
+
+  /** Whether a crawled response is a new page to parse (HTML, final URL in scope, not parsed yet). */
+  takePage(finalUrl: string, mime: string): boolean {
+    if (!isHtmlMime(mime) || !this.scope.contains(finalUrl) || this.parsed.has(finalUrl)) return false;
+    this.parsed.add(finalUrl);
+    return true;
+  }
+
+  /** Gives back the page slot of a URL that turned out not to be a page. */
+  release(plan: Plan): void {
+    if (plan.reserved) this.reserved--;
+    plan.reserved = false;
+  }
+
+  limitsHit(): LimitHit[] {
+    return [...this.limits].map(([limit, skipped]) => ({ limit, skipped }));
+  }
+
+  private hit(limit: string, reason: string): string {
+    this.limits.set(limit, (this.limits.get(limit) ?? 0) + 1);
+    return reason;
+  }
+
+  private async allowedByRobots(url: string): Promise<boolean> {
+    const origin = originOf(url);
+    const rules = await this.robots.forOrigin(origin);
+    if (rules.crawlDelayMs > 0 && !this.delayed.has(origin)) {
+      this.delayed.add(origin);
+      this.fetcher.setOriginDelay(origin, rules.crawlDelayMs);
+    }
+    return rules.isAllowed(url);
+  }
+}

@@ -1,0 +1,37 @@
+// What the crawl learns from a 2xx body: the page's facts, its links (when it is crawled),
+// and the JSON text the soft-404 detector reads. One parser pass per body.
+import type { ExtractedLink, FetchedResponse, PageFacts } from '../types.js';
+import { decodeHtml, isHtmlMime, parseCss, parseHtml } from '../extract/index.js';
+
+const JSON_TEXT_CAP = 64 * 1024;
+
+export interface Inspection {
+  facts?: PageFacts;
+  links?: ExtractedLink[];
+  jsonText?: string;
+}
+
+export function isJsonMime(mime: string): boolean {
+  return mime === 'application/json' || mime.endsWith('+json');
+}
+
+/** Whether a body is worth reading: HTML always, CSS when its links are followed, JSON for soft 404s. */
+export function wantsBody(mime: string, status: number, crawled: boolean): boolean {
+  if (status < 200 || status >= 300) return false;
+  return isHtmlMime(mime) || (crawled && mime === 'text/css') || isJsonMime(mime);
+}
+
+/** Parses a response; `followLinks` when the URL is a page of the crawl. */
+export function inspect(response: FetchedResponse, followLinks: boolean): Inspection {
+  const body = response.body;
+  if (!body) return {};
+  if (isHtmlMime(response.mime)) {
+    const parsed = parseHtml(decodeHtml(body, response.charset), response.url, { links: followLinks });
+    return followLinks ? { facts: parsed.facts, links: parsed.links } : { facts: parsed.facts };
+  }
+  if (response.mime === 'text/css' && followLinks) {
+    return { links: parseCss(body.toString('utf8'), response.url, response.url, 'css') };
+  }
+  if (isJsonMime(response.mime)) return { jsonText: body.toString('utf8', 0, JSON_TEXT_CAP) };
+  return {};
+}
