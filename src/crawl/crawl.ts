@@ -101,14 +101,14 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     const notes: string[] = [];
     if (outcome.ok && verdict.status !== null && verdict.status >= 200 && verdict.status < 300) {
       const response = outcome.response;
-      const follow = plan.crawl && frontier.takePage(response.url, response.mime);
-      const seen = inspect(response, follow);
+      const isPage = plan.crawl && frontier.takePage(response.url, response.mime);
+      const seen = inspect(response, isPage || (plan.crawl && response.mime === 'text/css'));
       if (response.truncated) notes.push(response.truncated);
-      if (seen.links) {
+      if (isPage) {
         pages++;
-        emit({ type: 'page', url: response.url, depth: task.depth, links: seen.links.length });
-        for (const link of seen.links) found(link.url, link.raw, link.source, task.depth + 1);
+        emit({ type: 'page', url: response.url, depth: task.depth, links: seen.links?.length ?? 0 });
       } else frontier.release(plan);
+      for (const link of seen.links ?? []) found(link.url, link.raw, link.source, task.depth + 1);
       if (options.soft404 && (verdict.category === 'ok' || verdict.category === 'redirect')) {
         const judgement = await detector.judge({
           url: task.url, finalUrl: response.url, redirects: outcome.redirects, status: response.status, mime: response.mime,
