@@ -1,13 +1,14 @@
 // Trap guards: infinite calendars, /a/a/a/ paths and session ids make endless distinct URLs
-// that share a shape. Pages per shape (digits and id-like segments generalised, query values
-// dropped) and per host are capped.
+// that share a shape. Pages per shape (numeric and id-like path segments generalised, query
+// values dropped) and per host are capped. Digits inside a name (`post-123.html`) are kept:
+// a site of many numbered articles is not a trap.
 
 const ID_LIKE = /^(?:\d+|[0-9a-f]{8,}|[0-9a-f-]{32,36}|[A-Za-z0-9_-]{24,})$/i;
 
 /** The shape of a URL: path segments with numbers and ids generalised, query keys sorted. */
 export function urlPattern(href: string): string {
   const url = new URL(href);
-  const segments = url.pathname.split('/').map((s) => (ID_LIKE.test(s) ? '*' : s.replace(/\d+/g, '#')));
+  const segments = url.pathname.split('/').map((s) => (ID_LIKE.test(s) ? '*' : s));
   const collapsed: string[] = [];
   for (const s of segments) if (collapsed.length < 2 || s !== collapsed.at(-1) || s !== collapsed.at(-2)) collapsed.push(s);
   const keys = [...new Set([...url.searchParams.keys()])].sort().join('&');
