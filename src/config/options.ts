@@ -44,6 +44,9 @@ export interface CrawlOptions {
 }
 
 export const VERSION = '1.0.0';
+
+/** Sources an `ok` entry keeps in the report (the rest are only counted), so memory stays flat. */
+export const OK_SOURCE_CAP = 5;
 export const HOMEPAGE = 'https://github.com/linkhound/linkhound';
 
 export const DEFAULTS: Omit<CrawlOptions, 'roots'> = {

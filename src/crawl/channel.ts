@@ -2,7 +2,8 @@
 // Events are small records; the consumer (CLI, check) drains them as fast as they come.
 
 export class Channel<T> implements AsyncIterable<T> {
-  private readonly items: T[] = [];
+  private items: T[] = [];
+  private head = 0;
   private waiting: (() => void) | undefined;
   private closed = false;
   private error: unknown;
@@ -31,7 +32,12 @@ export class Channel<T> implements AsyncIterable<T> {
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     for (;;) {
-      while (this.items.length > 0) yield this.items.shift() as T;
+      while (this.head < this.items.length) {
+        const item = this.items[this.head++] as T;
+        // Drop consumed items in batches: shift() per event is O(n) on a long backlog.
+        if (this.head >= 4096 || this.head === this.items.length) [this.items, this.head] = [this.items.slice(this.head), 0];
+        yield item;
+      }
       if (this.closed) {
         if (this.error !== undefined) throw this.error;
         return;

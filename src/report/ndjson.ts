@@ -1,9 +1,6 @@
 import { BROKEN_CATEGORIES, CATEGORIES, type LinkEntry, type LinkSource, type Report, type Summary } from '../types.js';
-import { VERSION } from '../config/options.js';
+import { OK_SOURCE_CAP, VERSION } from '../config/options.js';
 import { orderEntry, orderHead } from './order.js';
-
-/** Sources an `ok` entry keeps in the JSON report; must match the result store's cap. */
-const OK_SOURCE_CAP = 5;
 
 /** `{"type":"link", …entry}`: a URL's verdict with the sources known when it was decided. */
 export function ndjsonLink(entry: LinkEntry): string {

@@ -1,4 +1,5 @@
 import type { LinkEntry, LinkSource } from '../types.js';
+import { OK_SOURCE_CAP } from '../config/options.js';
 
 /** What `decide` is given: everything of an entry but what the store itself collects. */
 export type EntryVerdict = Omit<LinkEntry, 'url' | 'sources' | 'sourceCount'>;
@@ -8,8 +9,6 @@ interface Pending {
   sources: LinkSource[];
 }
 
-/** Sources kept per `ok` entry unless told otherwise. */
-export const OK_SOURCE_CAP = 5;
 
 /**
  * One entry per unique URL, with every place that links to it. Undecided URLs hold only their
