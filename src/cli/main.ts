@@ -1,6 +1,8 @@
 // The command line as a function: (argv, io) → exit code. It parses flags, runs the crawl and
 // hands the report to a reporter; all behaviour lives in the library.
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { crawl } from '../crawl/index.js';
 import { exitCode } from '../results/index.js';
 import { ndjsonLink, ndjsonSource, ndjsonSummary, renderReport, stripControl } from '../report/index.js';
@@ -28,6 +30,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`linkhound: ${parsed.problem}\nTry 'linkhound --help'.\n`);
     return 2;
   }
+  const unwritable = parsed.output ? await outputProblem(parsed.output) : undefined;
+  if (unwritable) {
+    io.stderr(`linkhound: ${unwritable}\n`);
+    return 2;
+  }
   let report: Report;
   try {
     report = await run(parsed, io);
@@ -37,6 +44,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (report.stoppedBy && SIGNAL_EXIT[report.stoppedBy]) return SIGNAL_EXIT[report.stoppedBy] as number;
   return exitCode(report, parsed.options.failOn);
+}
+
+/** Checked before the crawl, so a typo in the path does not throw away a long crawl's report. */
+async function outputProblem(path: string): Promise<string | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (info?.isDirectory()) return `cannot write --output ${path}: it is a directory`;
+  const target = info ? path : dirname(path);
+  try {
+    await access(target, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return `cannot write --output ${path}: ${missing ? `directory ${target} does not exist` : 'permission denied'}`;
+  }
 }
 
 async function run(settings: CliSettings, io: CliIo): Promise<Report> {

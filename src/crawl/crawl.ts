@@ -7,7 +7,7 @@ import { createFetcher } from '../fetch/index.js';
 import { classify, createSoft404Detector, loadPhrases, type Expects } from '../classify/index.js';
 import { ResultStore } from '../results/index.js';
 import { Channel } from './channel.js';
-import { Frontier, type Task } from './frontier.js';
+import { Frontier, type Plan, type Task } from './frontier.js';
 import { inspect, wantsBody } from './inspect.js';
 import { expectsOf } from './expects.js';
 import { makeProbe } from './probe.js';
@@ -88,6 +88,14 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
   const visit = async (task: Task): Promise<void> => {
     if (stop.stopped) return;
     const plan = await frontier.plan(task);
+    try {
+      await settle(task, plan);
+    } finally {
+      frontier.release(plan);
+    }
+  };
+
+  const settle = async (task: Task, plan: Plan): Promise<void> => {
     if (plan.skip) return decide(task.url, { category: 'skipped', status: null, reason: plan.skip }, plan.internal);
     const outcome = await fetcher.fetch({
       url: task.url,
@@ -95,19 +103,19 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
       readBody: (mime, status) => wantsBody(mime, status, plan.crawl),
       signal: stop.fetchSignal,
     });
-    if (!outcome.ok && outcome.failure.kind === 'aborted') return frontier.release(plan);
+    if (!outcome.ok && outcome.failure.kind === 'aborted') return;
     if (task.root && outcome.ok) frontier.scope.set(task.url, outcome.response.url);
     const verdict: Verdict = classify(outcome, options.accept);
     const notes: string[] = [];
     if (outcome.ok && verdict.status !== null && verdict.status >= 200 && verdict.status < 300) {
       const response = outcome.response;
-      const isPage = plan.crawl && frontier.takePage(response.url, response.mime);
+      const isPage = plan.crawl && frontier.takePage(plan, response.url, response.mime);
       const seen = inspect(response, isPage || (plan.crawl && response.mime === 'text/css'));
       if (response.truncated) notes.push(response.truncated);
       if (isPage) {
         pages++;
         emit({ type: 'page', url: response.url, depth: task.depth, links: seen.links?.length ?? 0 });
-      } else frontier.release(plan);
+      }
       for (const link of seen.links ?? []) found(link.url, link.raw, link.source, task.depth + 1);
       if (options.soft404 && (verdict.category === 'ok' || verdict.category === 'redirect')) {
         const judgement = await detector.judge({
@@ -122,7 +130,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
           verdict.reason = `soft 404: ${judgement.finding.evidence[0] ?? 'looks like a not-found page'}`;
         }
       }
-    } else frontier.release(plan);
+    }
     if (notes.length > 0) verdict.notes = [...(verdict.notes ?? []), ...notes];
     decide(task.url, { ...verdict, finalUrl: outcome.ok ? outcome.response.url : task.url, redirects: outcome.redirects }, plan.internal);
   };

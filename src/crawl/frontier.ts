@@ -35,6 +35,8 @@ export class Frontier {
   private readonly parsed = new Set<string>();
   private readonly delayed = new Set<string>();
   private reserved = 0;
+  private confirmed = 0;
+  private settled: (() => void)[] = [];
 
   constructor(private readonly options: CrawlOptions, private readonly fetcher: Fetcher, signal: AbortSignal) {
     this.scope = new Scope(options.roots);
@@ -57,6 +59,9 @@ export class Frontier {
     if (!this.options.external && !this.scope.sameOrigin(url)) return skipped('external link not checked (--no-external)');
     if (!internal || task.depth > this.options.maxDepth) return { crawl: false, internal, reserved: false };
     if (this.options.robots && !(await this.allowedByRobots(url))) return skipped('disallowed by robots.txt (--ignore-robots to check)', true);
+    // Slots held by URLs not yet fetched may turn out not to be pages (an image, a 404): wait
+    // for them to settle rather than skip a page that fits within --max-pages.
+    while (this.reserved >= this.options.maxPages && this.reserved > this.confirmed) await this.slotSettled();
     if (this.reserved >= this.options.maxPages) return skipped(this.hit('max-pages', `not crawled: --max-pages ${this.options.maxPages} reached`), true);
     const trap = this.traps.admit(url);
     if (trap) return skipped(this.hit(trap, `not crawled: ${trap} guard (likely crawler trap)`), true);
@@ -64,17 +69,37 @@ export class Frontier {
     return { crawl: true, internal, reserved: true };
   }
 
-  /** Whether a crawled response is a new page to parse (HTML, final URL in scope, not parsed yet). */
-  takePage(finalUrl: string, mime: string): boolean {
+  /**
+   * Whether a crawled response is a new page to parse (HTML, final URL in scope, not parsed yet);
+   * if so, the plan's slot is kept for good.
+   */
+  takePage(plan: Plan, finalUrl: string, mime: string): boolean {
     if (!isHtmlMime(mime) || !this.scope.contains(finalUrl) || this.parsed.has(finalUrl)) return false;
     this.parsed.add(finalUrl);
+    if (plan.reserved) {
+      plan.reserved = false;
+      this.confirmed++;
+      this.notifySettled();
+    }
     return true;
   }
 
-  /** Gives back the page slot of a URL that turned out not to be a page. */
+  /** Gives back the page slot of a URL that turned out not to be a page (no-op once settled). */
   release(plan: Plan): void {
-    if (plan.reserved) this.reserved--;
+    if (!plan.reserved) return;
     plan.reserved = false;
+    this.reserved--;
+    this.notifySettled();
+  }
+
+  private slotSettled(): Promise<void> {
+    return new Promise((resolve) => this.settled.push(resolve));
+  }
+
+  private notifySettled(): void {
+    const waiting = this.settled;
+    this.settled = [];
+    for (const wake of waiting) wake();
   }
 
   limitsHit(): LimitHit[] {

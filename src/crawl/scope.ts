@@ -1,5 +1,6 @@
 // Scope (design.md "Words"): each root's origin under the directory of its path, taken after
 // the root's own redirects.
+import { normalizeUrl } from './normalize.js';
 
 export class Scope {
   private readonly prefixes = new Map<string, string>();
@@ -8,12 +9,15 @@ export class Scope {
     for (const root of roots) this.set(root, root);
   }
 
-  /** Sets the scope contributed by `root` from the URL it finally answered at. */
+  /**
+   * Sets the scope contributed by `root` from the URL it finally answered at. Roots are keyed
+   * as the crawl keys them, so the redirect's scope replaces the one of the root as typed.
+   */
   set(root: string, finalUrl: string): void {
     const url = new URL(finalUrl);
     url.search = '';
     url.hash = '';
-    this.prefixes.set(root, new URL('.', url).href);
+    this.prefixes.set(normalizeUrl(root) ?? root, new URL('.', url).href);
   }
 
   contains(url: string): boolean {
