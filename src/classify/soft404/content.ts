@@ -8,6 +8,10 @@ import type { Signal } from './types.js';
 
 const THIN_WORDS = 120;
 const OPENING_CHARS = 4000;
+/** Enough text to show a page is not thin, in any script, at a fraction of the opening's cost. */
+const PREFIX_CHARS = 1500;
+/** The stripped echo of the requested name may remove a few words from the prefix. */
+const NAME_WORDS_MARGIN = 20;
 const SEARCH_HEADLINE = /\b(?:search results?|results for|no results|suchergebnisse|résultats de recherche|resultados de (?:la )?búsqueda|risultati della ricerca|zoekresultaten)\b|検索結果|搜索结果/;
 
 export interface ContentResult {
@@ -20,24 +24,30 @@ export interface ContentResult {
 
 /** Content evidence of a parsed page requested as `url`. */
 export function contentSignals(facts: PageFacts, url: string, phrases: readonly Phrase[]): ContentResult {
+  const title = stripName(normalizeText(facts.title), url);
+  const heading = stripName(normalizeText(facts.headings[0] ?? ''), url);
+  const searchPage = SEARCH_HEADLINE.test(title) || SEARCH_HEADLINE.test(heading);
+  const signals: Signal[] = [];
+  const headlineMarker = findMarker(title) ?? findMarker(heading);
+  const titleHit = headline(facts.title, url, phrases);
+  const headingHit = headline(facts.headings[0] ?? '', url, phrases);
+  // Most pages have nothing in their headline slots and a long opening: they are settled by a
+  // short prefix of their text, which keeps the detector cheap on every page of a large crawl.
+  if (!headlineMarker && !titleHit && !headingHit) {
+    const prefixWords = countWords(normalizeText(facts.mainText.slice(0, PREFIX_CHARS)));
+    if (prefixWords > THIN_WORDS + NAME_WORDS_MARGIN) return { signals, damping: 0, words: prefixWords, searchPage };
+  }
   // Only the opening matters: it decides thinness (thresholds stay far below the cap) and holds
   // the message, so long pages cost no more than short ones.
   const main = stripName(normalizeText(facts.mainText.slice(0, OPENING_CHARS)), url);
   const words = countWords(main);
   const prose = stripName(normalizeText(facts.proseText.slice(0, OPENING_CHARS)), url);
   const thin = words <= THIN_WORDS;
-  const title = stripName(normalizeText(facts.title), url);
-  const heading = stripName(normalizeText(facts.headings[0] ?? ''), url);
-  const signals: Signal[] = [];
-  const searchPage = SEARCH_HEADLINE.test(title) || SEARCH_HEADLINE.test(heading);
 
-  const marked = [title, heading, thin ? openingWords(prose, 60) : '', thin && countWords(prose) < 15 ? openingWords(main, 40) : '']
+  const marked = headlineMarker ?? [thin ? openingWords(prose, 60) : '', thin && countWords(prose) < 15 ? openingWords(main, 40) : '']
     .map((text) => findMarker(text)).find((m) => m !== undefined);
   if (marked) signals.push({ weight: 0.9, evidence: `${marked.name} default not-found page` });
-
-  const titleHit = headline(facts.title, url, phrases);
   if (titleHit) signals.push({ weight: titleHit.weight * 0.7, evidence: `title '${clip(facts.title)}'${titleHit.lang}` });
-  const headingHit = headline(facts.headings[0] ?? '', url, phrases);
   if (headingHit) signals.push({ weight: headingHit.weight * 0.65, evidence: `heading '${clip(facts.headings[0] ?? '')}'${headingHit.lang}` });
   if (thin) {
     const phrase = findPhrase(phrases, openingWords(prose, 40));
