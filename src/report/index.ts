@@ -4,4 +4,4 @@ export { FORMATS, isFormat, renderReport, type Format, type RenderOptions } from
 export { renderJson } from './json.js';
 export { ndjsonLink, ndjsonSource, ndjsonSummary, replayNdjson } from './ndjson.js';
 export { renderPretty, type PrettyOptions } from './pretty.js';
-export { stripControl, safeText, csvCell, htmlEscape, xmlEscape } from './sanitize.js';
+export { stripControl, safeText, csvCell, htmlEscape, xmlEscape, jsonStringify } from './sanitize.js';

@@ -1,11 +1,11 @@
 import type { Report } from '../types.js';
 import { orderReport } from './order.js';
+import { jsonStringify } from './sanitize.js';
 
 /**
  * The JSON report (schemaVersion 1), keys in the contract's order, indented by two spaces,
- * ending in a newline. Crawled text is kept as data: JSON.stringify escapes every control
- * character and lone surrogate, so the output is valid JSON with no raw escape byte.
+ * ending in a newline. Crawled text is kept as data, with every control character escaped.
  */
 export function renderJson(report: Report): string {
-  return JSON.stringify(orderReport(report), null, 2) + '\n';
+  return jsonStringify(orderReport(report), 2) + '\n';
 }

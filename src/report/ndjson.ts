@@ -1,20 +1,21 @@
 import { BROKEN_CATEGORIES, CATEGORIES, type LinkEntry, type LinkSource, type Report, type Summary } from '../types.js';
 import { OK_SOURCE_CAP, VERSION } from '../config/options.js';
 import { orderEntry, orderHead } from './order.js';
+import { jsonStringify } from './sanitize.js';
 
 /** `{"type":"link", …entry}`: a URL's verdict with the sources known when it was decided. */
 export function ndjsonLink(entry: LinkEntry): string {
-  return JSON.stringify({ type: 'link', ...orderEntry(entry) });
+  return jsonStringify({ type: 'link', ...orderEntry(entry) });
 }
 
 /** `{"type":"source","url":…,"source":{…}}`: an occurrence found after the verdict. */
 export function ndjsonSource(url: string, source: LinkSource): string {
-  return JSON.stringify({ type: 'source', url, source });
+  return jsonStringify({ type: 'source', url, source });
 }
 
 /** `{"type":"summary", …}`: every top-level field of the JSON report but `links`. */
 export function ndjsonSummary(report: Report): string {
-  return JSON.stringify({ type: 'summary', ...orderHead(report) });
+  return jsonStringify({ type: 'summary', ...orderHead(report) });
 }
 
 /**

@@ -11,6 +11,8 @@ const CONTROLS_BUT_LINES = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 const NEEDS_CLEANING = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]/;
 // A surrogate without its partner cannot be encoded; UTF-8 writers would turn it into U+FFFD anyway.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// JSON.stringify escapes C0 controls but writes DEL, C1 controls and line separators raw.
+const JSON_RAW_CONTROLS = /[\x7f-\x9f\u2028\u2029]/g;
 const FORMULA_START = /^[=+\-@\t\r]/;
 const CSV_QUOTE = /"/g;
 const HTML_SPECIAL = /[&<>"']/g;
@@ -63,4 +65,13 @@ export function htmlEscape(text: string): string {
  */
 export function xmlEscape(text: string): string {
   return stripKeepingLines(text).replace(NOT_XML_CHAR, '').replace(HTML_SPECIAL, (c) => ENTITIES[c] ?? c);
+}
+
+/**
+ * JSON text with no raw control character: DEL, C1 (an 8-bit CSI or OSC drives some terminals)
+ * and U+2028/2029 become \uXXXX escapes. Outside strings JSON holds none of them, so the text
+ * parses back to the same value.
+ */
+export function jsonStringify(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(JSON_RAW_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

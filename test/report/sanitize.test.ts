@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, htmlEscape, safeText, stripControl, xmlEscape } from '../../src/report/index.js';
+import { csvCell, htmlEscape, jsonStringify, safeText, stripControl, xmlEscape } from '../../src/report/index.js';
 
 const ESC = '\u001b';
 
@@ -42,6 +42,16 @@ describe('stripControl', () => {
     const started = performance.now();
     expect(stripControl(hostile)).toBe(']'.repeat(50_000));
     expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('jsonStringify', () => {
+  it('escapes DEL, C1 controls and line separators that JSON.stringify leaves raw, and parses back', () => {
+    const value = { text: 'a\x7fb\x9b2Jc\x9d0;t\x9cd\u2028e\x1bf' };
+    const json = jsonStringify(value, 2);
+    expect(json).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]/);
+    expect(json).toContain('\\u009b2J');
+    expect(JSON.parse(json)).toEqual(value);
   });
 });
 
