@@ -8,6 +8,8 @@ const HEADING_CAP = 200;
 const MAX_HEADINGS = 3;
 /** Bodies with at most this many words can be a client-rendered shell. */
 const APP_SHELL_MAX_WORDS = 40;
+/** Words are counted only as far as any reader of PageFacts.wordCount needs. */
+const WORD_COUNT_CAP = 1000;
 const MOUNT_IDS = new Set(['root', 'app', '__next', '__nuxt', 'svelte', '___gatsby']);
 
 /** Collects PageFacts from parser events; the Context must already reflect each event. */
@@ -19,7 +21,7 @@ export class FactsCollector {
   private heading: { name: string; text: TextBuffer } | undefined;
   private readonly main = new TextBuffer(TEXT_CAP);
   private readonly prose = new TextBuffer(TEXT_CAP);
-  private readonly words = new WordCounter();
+  private readonly words = new WordCounter(WORD_COUNT_CAP);
   private scriptCount = 0;
   private mount: { depth: number; words: number } | undefined;
   private emptyMount = false;

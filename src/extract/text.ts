@@ -56,18 +56,21 @@ function isBlank(chunk: string): boolean {
 
 const isSpace = (c: number): boolean => c <= 0x20 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
 
-/** Counts whitespace-separated words over chunks, uncapped. */
+/** Counts whitespace-separated words over chunks, up to a cap (scanning every char of a long page costs). */
 export class WordCounter {
   count = 0;
   private inWord = false;
 
+  constructor(private readonly cap: number) {}
+
   add(chunk: string): void {
+    if (this.count >= this.cap) return;
     for (let i = 0; i < chunk.length; i++) {
       if (isSpace(chunk.charCodeAt(i))) {
         this.inWord = false;
       } else if (!this.inWord) {
         this.inWord = true;
-        this.count++;
+        if (++this.count >= this.cap) return;
       }
     }
   }
