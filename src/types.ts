@@ -149,6 +149,8 @@ export interface CrawlStats {
   requests: number;
   /** Requests beyond the first per URL, by cause. */
   retries: number;
+  /** URLs fetched once more at the end of the crawl after a transient failure. */
+  secondChances: number;
   robots: number;
   probes: number;
   confirmations: number;

@@ -101,8 +101,8 @@ export function statsLine(report: Report): string {
   const seconds = report.durationMs / 1000;
   const requests = s?.requests ?? 0;
   return [
-    `pages ${report.summary.pages}`, `urls ${report.summary.urls}`, `requests ${requests}`,
-    `(retries ${s?.retries ?? 0}, robots ${s?.robots ?? 0}, probes ${s?.probes ?? 0}, confirmations ${s?.confirmations ?? 0})`,
+    `pages ${report.summary.pages}`, `urls ${report.summary.urls}`,
+    `requests ${requests} (retries ${s?.retries ?? 0}, second chances ${s?.secondChances ?? 0}, robots ${s?.robots ?? 0}, probes ${s?.probes ?? 0}, confirmations ${s?.confirmations ?? 0})`,
     `connections ${s?.connections ?? 0}`, `bytes ${s?.bytes ?? 0}`, `time ${seconds.toFixed(2)} s`,
     `${seconds > 0 ? Math.round(requests / seconds) : requests} req/s`,
   ].join(', ');

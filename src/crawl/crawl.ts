@@ -1,9 +1,9 @@
 // The orchestrator: wires frontier → fetch → extract → classify → results and emits events.
 // Each stage is its own module; this file only decides what happens to each URL and when.
 import pLimit from 'p-limit';
-import type { CrawlEvent, LinkSource, Report, Verdict } from '../types.js';
+import type { CrawlEvent, FetchOutcome, LinkSource, Report, Verdict } from '../types.js';
 import { resolveOptions, type CrawlOptions } from '../config/options.js';
-import { createFetcher } from '../fetch/index.js';
+import { createFetcher, isTransient } from '../fetch/index.js';
 import { classify, createSoft404Detector, loadPhrases, type Expects } from '../classify/index.js';
 import { ResultStore } from '../results/index.js';
 import { Channel } from './channel.js';
@@ -58,6 +58,9 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
   const roots = new Set<string>();
   let pages = 0;
   let inFlight = 0;
+  let secondChances = 0;
+  // Transient failures wait here for one more try once the rest of the crawl is done.
+  let deferred: Task[] = [];
   let idle!: () => void;
   const allDone = new Promise<void>((resolve) => (idle = resolve));
 
@@ -71,8 +74,15 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     limit(() => visit(task))
       .catch((error: unknown) => decide(task.url, { category: 'error', status: null, reason: `internal error: ${String(error)}` }, false))
       .finally(() => {
-        if (--inFlight === 0) idle();
+        if (--inFlight === 0) whenIdle();
       });
+  };
+
+  const whenIdle = (): void => {
+    const again = deferred;
+    deferred = [];
+    if (again.length === 0) return idle();
+    for (const task of again) schedule(task);
   };
 
   const found = (url: string | undefined, raw: string, source: LinkSource, depth: number): void => {
@@ -86,8 +96,8 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
   };
 
   const visit = async (task: Task): Promise<void> => {
-    if (stop.stopped) return;
-    const plan = await frontier.plan(task);
+    if (stop.stopped && !task.retry) return;
+    const plan = task.retry ? frontier.replan(task.retry.plan) : await frontier.plan(task);
     try {
       await settle(task, plan);
     } finally {
@@ -97,16 +107,15 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
 
   const settle = async (task: Task, plan: Plan): Promise<void> => {
     if (plan.skip) return decide(task.url, { category: 'skipped', status: null, reason: plan.skip }, plan.internal);
-    const outcome = await fetcher.fetch({
-      url: task.url,
-      method: options.method === 'head' && !plan.crawl ? 'HEAD' : 'GET',
-      readBody: (mime, status) => wantsBody(mime, status, plan.crawl),
-      signal: stop.fetchSignal,
-    });
+    const outcome = await attempt(task, plan);
     if (!outcome.ok && outcome.failure.kind === 'aborted') return;
+    if (!task.retry && options.retries > 0 && isTransient(outcome) && !stop.stopped) {
+      deferred.push({ ...task, retry: { first: outcome, plan: { ...plan, reserved: false } } });
+      return;
+    }
     if (task.root && outcome.ok) frontier.scope.set(task.url, outcome.response.url);
     const verdict: Verdict = classify(outcome, options.accept);
-    const notes: string[] = [];
+    const notes: string[] = task.retry && outcome !== task.retry.first ? [secondChanceNote(task.retry.first, verdict)] : [];
     if (outcome.ok && verdict.status !== null && verdict.status >= 200 && verdict.status < 300) {
       const response = outcome.response;
       const isPage = plan.crawl && frontier.takePage(plan, response.url, response.mime);
@@ -135,6 +144,22 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     decide(task.url, { ...verdict, finalUrl: outcome.ok ? outcome.response.url : task.url, redirects: outcome.redirects }, plan.internal);
   };
 
+  /** Fetches a task; a second chance is one attempt, and after a stop it keeps its first outcome. */
+  const attempt = async (task: Task, plan: Plan): Promise<FetchOutcome> => {
+    if (task.retry && stop.stopped) return task.retry.first;
+    if (task.retry) secondChances++;
+    const outcome = await fetcher.fetch({
+      url: task.url,
+      method: options.method === 'head' && !plan.crawl ? 'HEAD' : 'GET',
+      readBody: (mime, status) => wantsBody(mime, status, plan.crawl),
+      signal: stop.fetchSignal,
+      ...(task.retry ? { retries: 0 } : {}),
+    });
+    if (!task.retry) return outcome;
+    if (!outcome.ok && outcome.failure.kind === 'aborted') return task.retry.first;
+    return { ...outcome, attempts: outcome.attempts + task.retry.first.attempts };
+  };
+
   try {
     for (const root of options.roots) {
       const url = normalizeUrl(root) ?? root;
@@ -143,7 +168,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
         schedule({ url, depth: 0, root: true });
       }
     }
-    if (inFlight === 0) idle();
+    if (inFlight === 0) whenIdle();
     await Promise.race([allDone, stop.requested]);
     await allDone;
   } finally {
@@ -152,7 +177,14 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
   }
   const report = buildReport({
     options, startedAt, store, pages, limitsHit: frontier.limitsHit(), stoppedBy: stop.reason,
-    stats: { ...fetcher.stats(), robots: frontier.robotsRequests, probes: probe.count() },
+    stats: { ...fetcher.stats(), secondChances, robots: frontier.robotsRequests, probes: probe.count() },
   });
   emit({ type: 'done', report });
+}
+
+function secondChanceNote(first: FetchOutcome, now: Verdict): string {
+  const was = first.ok ? `HTTP ${first.response.status}` : first.failure.reason;
+  return now.category === 'ok' || now.category === 'redirect'
+    ? `first try failed (${was}); a second try at the end of the crawl succeeded`
+    : `failed again on a second try at the end of the crawl (first: ${was})`;
 }

@@ -3,7 +3,7 @@
 import type { CrawlOptions } from '../config/options.js';
 import type { Expects } from '../classify/index.js';
 import type { Fetcher } from '../fetch/index.js';
-import type { LimitHit } from '../types.js';
+import type { FetchOutcome, LimitHit } from '../types.js';
 import { isHtmlMime } from '../extract/index.js';
 import { schemeSkipReason } from './normalize.js';
 import { Scope, originOf } from './scope.js';
@@ -15,6 +15,8 @@ export interface Task {
   depth: number;
   expects?: Expects;
   root?: boolean;
+  /** Set on the second chance of a transient failure: what the first try gave, and its plan. */
+  retry?: { first: FetchOutcome; plan: Plan };
 }
 
 export interface Plan {
@@ -62,11 +64,19 @@ export class Frontier {
     // Slots held by URLs not yet fetched may turn out not to be pages (an image, a 404): wait
     // for them to settle rather than skip a page that fits within --max-pages.
     while (this.reserved >= this.options.maxPages && this.reserved > this.confirmed) await this.slotSettled();
-    if (this.reserved >= this.options.maxPages) return skipped(this.hit('max-pages', `not crawled: --max-pages ${this.options.maxPages} reached`), true);
+    if (this.reserved >= this.options.maxPages) return this.pagesFull();
     const trap = this.traps.admit(url);
     if (trap) return skipped(this.hit(trap, `not crawled: ${trap} guard (likely crawler trap)`), true);
     this.reserved++;
     return { crawl: true, internal, reserved: true };
+  }
+
+  /** The plan of a second chance: the URL was admitted before, but its page slot is taken anew. */
+  replan(plan: Plan): Plan {
+    if (!plan.crawl) return plan;
+    if (this.reserved >= this.options.maxPages) return this.pagesFull();
+    this.reserved++;
+    return { ...plan, reserved: true };
   }
 
   /**
@@ -104,6 +114,10 @@ export class Frontier {
 
   limitsHit(): LimitHit[] {
     return [...this.limits].map(([limit, skipped]) => ({ limit, skipped }));
+  }
+
+  private pagesFull(): Plan {
+    return { crawl: false, internal: true, skip: this.hit('max-pages', `not crawled: --max-pages ${this.options.maxPages} reached`), reserved: false };
   }
 
   private hit(limit: string, reason: string): string {

@@ -40,7 +40,7 @@ export function createFetcher(options: CrawlOptions, hooks: FetcherHooks = {}, d
       };
       const outcome = await followRedirects({ ...ctx, sent }, url, method, req.readBody, req.signal);
       const done = { ...outcome, attempts: attempt } as FetchOutcome;
-      if (!isTransient(done) || attempt > options.retries) return done;
+      if (!isTransient(done) || attempt > (req.retries ?? options.retries)) return done;
       const retryAfter = outcome.ok ? outcome.response.headers['retry-after'] : undefined;
       const delay = retryDelay(attempt, retryAfter, options.retryAfterCapMs, now(), deps.retryBaseMs);
       if (delay === undefined) return done;

@@ -12,6 +12,8 @@ export interface FetchRequest {
   signal?: AbortSignal;
   /** What the request is for (callers' bookkeeping; the fetcher treats all kinds alike). */
   kind?: 'link' | 'robots' | 'probe';
+  /** Overrides the crawl's --retries for this request (a second chance is one attempt). */
+  retries?: number;
 }
 
 export interface FetcherHooks {

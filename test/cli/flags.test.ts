@@ -54,6 +54,14 @@ describe('CLI flags', () => {
     ]);
   });
 
+  it('--stats prints one line of figures on stderr', async () => {
+    const result = await run([`${site.origin}/clean`, '--timeout', '1000', '--no-soft404-probes', '--stats', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(
+      /^pages 2, urls 2, requests 3 \(retries 0, second chances 0, robots 1, probes 0, confirmations 0\), connections [12], bytes \d+, time \d+\.\d\d s, \d+ req\/s\n$/,
+    );
+  });
+
   it('--verbose logs every request on stderr; --quiet keeps a clean crawl silent', async () => {
     const clean = `${site.origin}/clean`;
     const verbose = await run([...base(clean), '--verbose', '--format', 'json']);

@@ -80,13 +80,17 @@ describe('refusals and retries', () => {
   let site: TestServer;
   let report: Report;
   let flaky = 0;
+  let shaky = 0;
   const entry = (path: string) => entryOf(report, site.origin + path);
   beforeAll(async () => {
     site = await startServer({
-      '/': page(links(['/rate-limited', '/unavailable', '/flaky', '/challenge', '/linkedin', '/login', '/forbidden'])),
+      '/': page(links(['/rate-limited', '/unavailable', '/flaky', '/shaky', '/challenge', '/linkedin', '/login', '/forbidden'])),
       '/rate-limited': status(429, { 'retry-after': '0' }),
       '/unavailable': status(503),
       '/flaky': (req: IncomingMessage, res: ServerResponse) => (++flaky === 1 ? status(503)(req, res) : page('')(req, res)),
+      // Down for the whole first try (3 attempts), up at the end of the crawl; its link proves it was parsed.
+      '/shaky': (req: IncomingMessage, res: ServerResponse) => (++shaky <= 3 ? status(503)(req, res) : page('<a href="/behind-shaky">b</a>')(req, res)),
+      '/behind-shaky': page(''),
       '/challenge': status(403, { 'cf-mitigated': 'challenge' }),
       '/linkedin': status(999),
       '/login': status(401),
@@ -96,17 +100,25 @@ describe('refusals and retries', () => {
   });
   afterAll(() => site.close());
 
-  it('a 429 that outlasts the retries is blocked, with the evidence', () => {
-    expect(entry('/rate-limited')).toMatchObject({ category: 'blocked', status: 429, reason: 'HTTP 429: rate limited (3 attempts)' });
-    expect(entry('/rate-limited')?.notes).toContain('retry-after: 0');
-    expect(site.hits.get('/rate-limited')).toBe(3);
+  it('a 429 that outlasts the retries and a second chance is blocked, with the evidence', () => {
+    expect(entry('/rate-limited')).toMatchObject({ category: 'blocked', status: 429, reason: 'HTTP 429: rate limited (4 attempts)' });
+    expect(entry('/rate-limited')?.notes).toEqual(expect.arrayContaining(['retry-after: 0', 'failed again on a second try at the end of the crawl (first: HTTP 429)']));
+    expect(site.hits.get('/rate-limited')).toBe(4);
   });
 
   it('a 503 that outlasts the retries is an error; one that recovers is ok', () => {
     expect(entry('/unavailable')).toMatchObject({ category: 'error', status: 503, reason: 'HTTP 503' });
-    expect(site.hits.get('/unavailable')).toBe(3);
+    expect(site.hits.get('/unavailable')).toBe(4);
     expect(entry('/flaky')).toMatchObject({ category: 'ok', status: 200 });
+    expect(entry('/flaky')?.notes).toBeUndefined();
     expect(site.hits.get('/flaky')).toBe(2);
+  });
+
+  it('a page down for the whole first try gets a second chance at the end, and is then parsed', () => {
+    expect(entry('/shaky')).toMatchObject({ category: 'ok', status: 200, notes: ['first try failed (HTTP 503); a second try at the end of the crawl succeeded'] });
+    expect(site.hits.get('/shaky')).toBe(4);
+    expect(entry('/behind-shaky')?.category).toBe('ok');
+    expect(report.stats?.secondChances).toBe(3);
   });
 
   it('refusals are blocked, not broken, and are not retried', () => {
@@ -146,5 +158,19 @@ describe('TLS', () => {
     expect(strict.complete).toBe(true);
     const insecure = await run(site.url, { insecure: true });
     expect(entryOf(insecure, tls.url)).toMatchObject({ category: 'ok', status: 200 });
+  });
+});
+
+describe('--retries 0', () => {
+  it('turns the second chance off too: a 503 is asked once', async () => {
+    const site = await startServer({ '/': page(links(['/down'])), '/down': status(503) });
+    try {
+      const report = await run(site.url, { retries: 0 });
+      expect(entryOf(report, `${site.origin}/down`)).toMatchObject({ category: 'error', reason: 'HTTP 503' });
+      expect(site.hits.get('/down')).toBe(1);
+      expect(report.stats?.secondChances).toBe(0);
+    } finally {
+      await site.close();
+    }
   });
 });

@@ -4,12 +4,13 @@ import { parseHtml } from '../../src/extract/index.js';
 import type { Hop } from '../../src/types.js';
 import type { ProbeResult } from '../../src/classify/soft404/index.js';
 
+// The generous timeout is for a loaded CI machine running every test file at once.
 export async function fetchLikeCrawl(url: string): Promise<ProbeResult> {
   const redirects: Hop[] = [];
   let current = url;
   try {
     for (let i = 0; i < 10; i++) {
-      const res = await fetch(current, { redirect: 'manual', signal: AbortSignal.timeout(2000) });
+      const res = await fetch(current, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
       const location = res.headers.get('location');
       if (res.status >= 300 && res.status < 400 && location) {
         await res.arrayBuffer();
