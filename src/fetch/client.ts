@@ -6,6 +6,7 @@ import { aborted } from './failure.js';
 import { createHeaderPolicy } from './headers.js';
 import type { HopContext } from './hop.js';
 import { createPoliteness, defaultSleep } from './politeness.js';
+import { createHostSlots } from './slots.js';
 import { followRedirects } from './redirects.js';
 import { isTransient, retryDelay } from './retry.js';
 import { deriveTimeouts } from './timeouts.js';
@@ -26,6 +27,7 @@ export function createFetcher(options: CrawlOptions, hooks: FetcherHooks = {}, d
     timeouts,
     maxBodyBytes: options.maxBodyBytes,
     gate,
+    slots: createHostSlots(options.perHostConnections),
     headersFor: createHeaderPolicy(options),
     read(bytes) {
       counts.bytes += bytes;

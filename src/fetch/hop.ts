@@ -6,6 +6,7 @@ import { readDecoded } from './body.js';
 import { aborted, deadlineFailure, stallFailure, toFailure, type FailureContext, type Phase } from './failure.js';
 import { flattenHeaders, parseContentType } from './headers.js';
 import type { Politeness } from './politeness.js';
+import type { HostSlots } from './slots.js';
 import type { Timeouts } from './timeouts.js';
 
 export interface HopContext {
@@ -13,6 +14,7 @@ export interface HopContext {
   timeouts: Timeouts;
   maxBodyBytes: number;
   gate: Politeness;
+  slots: HostSlots;
   headersFor(url: URL): Record<string, string>;
   /** Called as each request is sent. */
   sent(url: string, method: string): void;
@@ -40,8 +42,25 @@ export async function performHop(
   } catch {
     return { ok: false, failure: aborted() };
   }
-  if (signal?.aborted) return { ok: false, failure: aborted() };
+  const release = await ctx.slots.acquire(url.origin, signal);
+  if (!release || signal?.aborted) {
+    release?.();
+    return { ok: false, failure: aborted() };
+  }
+  try {
+    return await exchange(ctx, url, method, wantBody, signal);
+  } finally {
+    release();
+  }
+}
 
+async function exchange(
+  ctx: HopContext,
+  url: URL,
+  method: 'GET' | 'HEAD',
+  wantBody: (mime: string, status: number) => boolean,
+  signal: AbortSignal | undefined,
+): Promise<HopResult> {
   const controller = new AbortController();
   let expired = false;
   let stalled = false;
