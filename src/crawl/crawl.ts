@@ -6,6 +6,7 @@ import { resolveOptions, type CrawlOptions } from '../config/options.js';
 import { createFetcher, isTransient } from '../fetch/index.js';
 import { classify, createSoft404Detector, loadPhrases, type Expects } from '../classify/index.js';
 import { ResultStore } from '../results/index.js';
+import { withoutFragment } from '../extract/index.js';
 import { Channel } from './channel.js';
 import { Frontier, type Plan, type Task } from './frontier.js';
 import { inspect, wantsBody } from './inspect.js';
@@ -86,7 +87,8 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
   };
 
   const found = (url: string | undefined, raw: string, source: LinkSource, depth: number): void => {
-    const key = (url && normalizeUrl(url)) ?? raw;
+    // Extracted URLs are WHATWG-serialized already: dropping the fragment is all normalizing does.
+    const key = url === undefined ? raw : withoutFragment(url);
     const state = store.addSource(key, source);
     if (state === 'new' && roots.has(key)) return;
     if (state === 'new') {

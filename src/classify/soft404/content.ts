@@ -34,7 +34,7 @@ export function contentSignals(facts: PageFacts, url: string, phrases: readonly 
   // Most pages have nothing in their headline slots and a long opening: they are settled by a
   // short prefix of their text, which keeps the detector cheap on every page of a large crawl.
   if (!headlineMarker && !titleHit && !headingHit) {
-    const prefixWords = countWords(normalizeText(facts.mainText.slice(0, PREFIX_CHARS)));
+    const prefixWords = wordsAtLeast(facts.mainText, PREFIX_CHARS);
     if (prefixWords > THIN_WORDS + NAME_WORDS_MARGIN) return { signals, damping: 0, words: prefixWords, searchPage };
   }
   // Only the opening matters: it decides thinness (thresholds stay far below the cap) and holds
@@ -56,6 +56,32 @@ export function contentSignals(facts: PageFacts, url: string, phrases: readonly 
   if (signals.length > 0 && thin) signals.push({ weight: 0.35, evidence: `thin page (${words} words)` });
   const damping = words > 400 ? 0.25 : words > 200 ? 0.6 : 1;
   return { signals, damping: searchPage ? 0 : damping, words, searchPage };
+}
+
+/**
+ * A lower bound of the normalized word count of the first `chars` of collapsed text, without
+ * normalizing it: space-separated tokens holding a letter or digit (normalizing only splits
+ * tokens further). Non-ASCII characters count as letters unless they are punctuation or symbols.
+ */
+function wordsAtLeast(text: string, chars: number): number {
+  const end = Math.min(text.length, chars);
+  let words = 0;
+  let counted = false;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) counted = false;
+    else if (!counted && isWordChar(c, text[i]!)) {
+      counted = true;
+      words++;
+    }
+  }
+  return words;
+}
+
+const NOT_LETTER = /[\p{P}\p{S}\p{Z}\p{C}]/u;
+function isWordChar(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return !NOT_LETTER.test(ch);
 }
 
 /** A phrase in a headline: full weight when it is most of its part, less inside a longer line. */

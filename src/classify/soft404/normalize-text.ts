@@ -40,6 +40,7 @@ export function containsPhrase(text: string, phrase: string): boolean {
 /** Words of a normalized text (space separated; an unspaced script run counts as one word per 2 chars). */
 export function countWords(normalized: string): number {
   if (normalized === '') return 0;
+  if (!UNSPACED.test(normalized)) return normalized.split(' ').length;
   let words = 0;
   for (const token of normalized.split(' ')) words += UNSPACED.test(token) ? Math.ceil(token.length / 2) : 1;
   return words;
@@ -60,12 +61,23 @@ export function openingWords(normalized: string, n: number): string {
  * separators as spaces) from a text, since many not-found pages echo it.
  */
 export function stripName(normalized: string, url: string): string {
-  const variants = nameVariants(url);
+  const variants = nameVariantsOf(url);
   let text = normalized;
   for (const v of variants) {
     if (v.length >= 3) text = text.split(v).join(' ');
   }
   return text === normalized ? text : text.replace(/ {2,}/g, ' ').trim();
+}
+
+// A page's texts are stripped one after another with the same URL: keep its variants for the next call.
+let lastUrl = '';
+let lastVariants: string[] = [];
+function nameVariantsOf(url: string): string[] {
+  if (url !== lastUrl) {
+    lastVariants = nameVariants(url);
+    lastUrl = url;
+  }
+  return lastVariants;
 }
 
 function nameVariants(url: string): string[] {
