@@ -33,6 +33,35 @@ describe('soft-404 signals', () => {
     expect(j.finding!.evidence[0]).toMatch(/Express/);
   });
 
+  it('guard: a thing named after the phrase ("Page Not Found T-shirt") is not flagged, a message with more words is', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    const tee = facts('Page Not Found T-shirt | Shop', 'Page Not Found T-shirt', 'Page Not Found T-shirt Organic cotton tee for developers. Sizes S–XL. €25.');
+    expect((await d.judge(input('http://a.test/shop/page-not-found-tee', tee))).soft404).toBe(false);
+    const message = facts('Page not found error 404 | Shop', 'Page not found, sorry', 'Page not found, sorry The page you asked for is not here.');
+    expect((await d.judge(input('http://a.test/shop/old-tee', message))).soft404).toBe(true);
+  });
+
+  it('redirect shape: a link under /err/ sent to an error URL is a soft 404; a link to /404.html is not', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    const page = facts('Fehler', 'Fehler', 'Ein Fehler ist aufgetreten.');
+    const redirected = (url: string) => input(url, page, { finalUrl: 'http://a.test/error?code=404', redirects: [{ url, status: 302 }] });
+    expect((await d.judge(redirected('http://a.test/err/a'))).finding?.evidence[0]).toBe('redirected to error page /error?code=404');
+    expect((await d.judge(redirected('http://a.test/404.html'))).finding?.evidence ?? []).not.toContain('redirected to error page /error?code=404');
+  });
+
+  it('probes: spent only on pages that give a reason to doubt them, or that repeat another URL', async () => {
+    const probed: string[] = [];
+    const honest = async (url: string): Promise<ProbeResult> => (probed.push(url), { status: 404, finalUrl: url, redirects: [], mime: 'text/html' });
+    const d = createSoft404Detector({ threshold: 0.8, probe: honest });
+    await d.judge(input('http://a.test/docs/guide', facts('Guide', 'Guide', article)));
+    expect(probed).toEqual([]);
+    await d.judge(input('http://a.test/docs/other', facts('Guide', 'Guide', article)));
+    expect(probed).toHaveLength(1);
+    await d.judge(input('http://a.test/blog/old', notFound));
+    expect(probed).toHaveLength(2);
+    expect(probed[1]).toMatch(/^http:\/\/a\.test\/blog\/[a-z0-9]{24}$/);
+  });
+
   it('guard: a long article titled "404 Not Found" is not flagged', async () => {
     const d = createSoft404Detector({ threshold: 0.8 });
     expect((await d.judge(input('http://a.test/http/404', facts('404 Not Found', '404 Not Found', article)))).soft404).toBe(false);

@@ -19,6 +19,8 @@ export interface ContentResult {
   /** Multiplier in [0,1] for content evidence: long unique text counts against. */
   damping: number;
   words: number;
+  /** Few words in the opening: a page that says little may be a not-found page saying so. */
+  thin: boolean;
   searchPage: boolean;
 }
 
@@ -35,7 +37,7 @@ export function contentSignals(facts: PageFacts, url: string, phrases: readonly 
   // short prefix of their text, which keeps the detector cheap on every page of a large crawl.
   if (!headlineMarker && !titleHit && !headingHit) {
     const prefixWords = wordsAtLeast(facts.mainText, PREFIX_CHARS);
-    if (prefixWords > THIN_WORDS + NAME_WORDS_MARGIN) return { signals, damping: 0, words: prefixWords, searchPage };
+    if (prefixWords > THIN_WORDS + NAME_WORDS_MARGIN) return { signals, damping: 0, words: prefixWords, thin: false, searchPage };
   }
   // Only the opening matters: it decides thinness (thresholds stay far below the cap) and holds
   // the message, so long pages cost no more than short ones.
@@ -50,12 +52,14 @@ export function contentSignals(facts: PageFacts, url: string, phrases: readonly 
   if (titleHit) signals.push({ weight: titleHit.weight * 0.7, evidence: `title '${clip(facts.title)}'${titleHit.lang}` });
   if (headingHit) signals.push({ weight: headingHit.weight * 0.65, evidence: `heading '${clip(facts.headings[0] ?? '')}'${headingHit.lang}` });
   if (thin) {
-    const phrase = findPhrase(phrases, openingWords(prose, 40));
+    // The first heading is weighed on its own above: the opening is the text after it.
+    const opening = heading !== '' && prose.startsWith(heading) ? prose.slice(heading.length).trimStart() : prose;
+    const phrase = findPhrase(phrases, openingWords(opening, 40));
     if (phrase) signals.push({ weight: 0.5, evidence: `opening text says '${phrase.text}'${lang(phrase)}` });
   }
   if (signals.length > 0 && thin) signals.push({ weight: 0.35, evidence: `thin page (${words} words)` });
   const damping = words > 400 ? 0.25 : words > 200 ? 0.6 : 1;
-  return { signals, damping: searchPage ? 0 : damping, words, searchPage };
+  return { signals, damping: searchPage ? 0 : damping, words, thin, searchPage };
 }
 
 /**
@@ -92,11 +96,32 @@ function headline(raw: string, url: string, phrases: readonly Phrase[]): { weigh
     if (text === '') continue;
     const phrase = findPhrase(phrases, text);
     let hit: { weight: number; lang: string } | undefined;
-    if (phrase) hit = { weight: phrase.text.length / text.length >= 0.5 ? 1 : 0.5, lang: lang(phrase) };
+    if (phrase) hit = { weight: phrase.text.length / text.length >= 0.5 && !namesSomething(part, text, phrase.text) ? 1 : 0.5, lang: lang(phrase) };
     else if (isWeakHeadline(text)) hit = { weight: 0.5, lang: '' };
     if (hit && (!best || hit.weight > best.weight)) best = hit;
   }
   return best;
+}
+
+// Words that may follow a not-found phrase in a message ("Page not found error 404").
+const ERROR_WORDS = new Set([
+  'error', 'errors', 'fehler', 'erreur', 'errore', 'erro', 'fout', 'fel', 'feil', 'virhe', 'błąd', 'chyba', 'hiba', 'eroare',
+  'hata', 'ошибка', 'помилка', 'грешка', 'σφάλμα', 'خطأ', 'שגיאה', 'त्रुटि', 'lỗi', 'kesalahan', 'ralat', 'http', 'code',
+]);
+const SENTENCE_MARK = /[.!?,;:…¡¿。！？，：]/;
+
+/**
+ * A phrase followed, in the same headline part and with no sentence mark, by words other than
+ * error words or numbers names a thing ("Page Not Found T-shirt", "Not Found Records"), while a
+ * message ends at the phrase or goes on as a sentence.
+ */
+function namesSomething(raw: string, normalized: string, phrase: string): boolean {
+  if (SENTENCE_MARK.test(raw)) return false;
+  const at = normalized.indexOf(phrase);
+  if (at < 0) return false;
+  const trailing = normalized.slice(at + phrase.length).trim();
+  if (trailing === '') return false;
+  return trailing.split(' ').some((word) => !ERROR_WORDS.has(word) && !/^\d+$/.test(word));
 }
 
 function lang(phrase: Phrase): string {

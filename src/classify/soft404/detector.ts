@@ -1,8 +1,9 @@
 // The soft-404 detector: redirect shape, content, JSON error bodies and the element's
 // expectation, weighed against what a baseline probe of the same directory answered.
-import type { Soft404Finding } from '../../types.js';
+import type { PageFacts, Soft404Finding } from '../../types.js';
 import { contentSignals } from './content.js';
 import { jsonError } from './json-error.js';
+import { textHash } from './minhash.js';
 import { builtInPhrases, compilePhrases } from './phrases.js';
 import { probePlans, randomName } from './probe-url.js';
 import { probeVerdict } from './probe-signals.js';
@@ -20,12 +21,14 @@ export function createSoft404Detector(opts: Soft404Options): { judge(input: Soft
   const prober = opts.probe
     ? new Prober({
         probe: opts.probe,
-        maxPerHost: opts.maxProbesPerHost ?? 20,
+        maxPerHost: opts.maxProbesPerHost ?? 50,
         maxForeignHost: opts.maxProbesForeignHost ?? 2,
         isInternalOrigin: opts.isInternalOrigin ?? (() => false),
         random: opts.random ?? randomName,
       })
     : undefined;
+
+  const repeats = new RepeatedPages();
 
   async function baseline(url: string): Promise<ProbeSummary | undefined> {
     if (!prober) return undefined;
@@ -57,7 +60,10 @@ export function createSoft404Detector(opts: Soft404Options): { judge(input: Soft
     if (content?.searchPage) return decide(positives, [], opts.threshold);
     // A home page matches a catch-all that serves the home page for every name: never probe it.
     const home = isHomeAlias(requested) || isLocaleRoot(requested);
-    const wantProbe = !home && (json !== undefined || (content !== undefined && input.expects !== 'image'));
+    const duplicate = input.facts !== undefined && repeats.seen(requested.origin, input.facts);
+    // Probes are spent where a page gives a reason to doubt it, so the per-host budget lasts.
+    const doubtful = content !== undefined && input.expects !== 'image' && (content.signals.length > 0 || content.thin || duplicate);
+    const wantProbe = !home && (json !== undefined || doubtful);
     const verdict = probeVerdict(input, wantProbe ? await baseline(input.url) : undefined, json?.shape);
     positives.push(...verdict.signals);
     if (json) positives.push({ weight: (json.kind === 'not-found' ? 0.9 : 0.6) * verdict.jsonFactor, evidence: json.evidence });
@@ -66,6 +72,22 @@ export function createSoft404Detector(opts: Soft404Options): { judge(input: Soft
   }
 
   return { judge, probesMade: () => prober?.probesMade() ?? 0 };
+}
+
+/**
+ * Remembers a hash of each page's title and opening text per origin: the same page answered at
+ * a second URL is what a catch-all serving one page for every name looks like.
+ */
+class RepeatedPages {
+  private static readonly CAP = 200_000;
+  private readonly hashes = new Set<number>();
+
+  seen(origin: string, facts: PageFacts): boolean {
+    const hash = textHash(`${origin}\n${facts.title}\n${facts.mainText.slice(0, 2000)}`);
+    if (this.hashes.has(hash)) return true;
+    if (this.hashes.size < RepeatedPages.CAP) this.hashes.add(hash);
+    return false;
+  }
 }
 
 /** Content evidence is combined first, then discounted as one group. */

@@ -19,6 +19,11 @@ function fnv1a(text: string, seed: number): number {
   return h >>> 0;
 }
 
+/** A 32-bit hash of a text (FNV-1a). */
+export function textHash(text: string): number {
+  return fnv1a(text, 0);
+}
+
 /** Shingle hashes of a normalized text: every run of 3 words (or the whole text when shorter). */
 function shingleHashes(normalized: string): Set<number> {
   const words = normalized === '' ? [] : normalized.split(' ');

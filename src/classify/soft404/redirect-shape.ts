@@ -1,7 +1,7 @@
 // The shape of a redirect chain that ends in 2xx: a deep URL sent to the site root, a locale
 // root or an error page is a soft 404; one sent to a login page is access control, not absence.
 import type { Hop } from '../../types.js';
-import { comparable, isErrorUrl, isHomeAlias, isLocaleRoot, isLoginUrl, isSiteRoot, parseUrl, pathSegments } from './url-shape.js';
+import { comparable, isErrorUrl, namesErrorPage, isHomeAlias, isLocaleRoot, isLoginUrl, isSiteRoot, parseUrl, pathSegments } from './url-shape.js';
 
 export type RedirectShape =
   | { kind: 'root' | 'locale-root' | 'error-url'; evidence: string }
@@ -17,7 +17,8 @@ export function redirectShape(url: string, finalUrl: string, redirects: readonly
   if (isLoginUrl(to) || redirects.some((hop) => isLoginHop(hop.url))) {
     return { kind: 'login', evidence: `redirected to sign-in page ${target}` };
   }
-  if (isErrorUrl(to) && !isErrorUrl(from)) {
+  // A link to an error page (/404.html) may well land on one; a link to /errors/a may not.
+  if (isErrorUrl(to) && !namesErrorPage(from)) {
     return { kind: 'error-url', evidence: `redirected to error page ${target}` };
   }
   if (!isDeep(from)) return undefined;

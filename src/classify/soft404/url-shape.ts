@@ -42,6 +42,12 @@ export function isHomeAlias(url: URL): boolean {
   return segments.length === 1 || (segments.length === 2 && LOCALE.test(segments[0]!));
 }
 
+/** Whether the URL's own name (its last segment or query) says it is an error page. */
+export function namesErrorPage(url: URL): boolean {
+  const last = pathSegments(url).at(-1);
+  return (last !== undefined && ERROR_SEGMENT.test(last)) || ERROR_QUERY.test(url.search.slice(1));
+}
+
 export function isErrorUrl(url: URL): boolean {
   return pathSegments(url).some((s) => ERROR_SEGMENT.test(s)) || ERROR_QUERY.test(url.search.slice(1));
 }
