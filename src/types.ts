@@ -179,6 +179,6 @@ export type CrawlEvent =
   | { type: 'page'; url: string; depth: number; links: number }
   | { type: 'link'; entry: LinkEntry }
   | { type: 'source'; url: string; source: LinkSource }
-  | { type: 'request'; url: string; method: string; attempt: number }
+  | { type: 'request'; url: string; method: string; attempt: number; kind: 'link' | 'robots' | 'probe' }
   | { type: 'retry'; url: string; attempt: number; delayMs: number; reason: string }
   | { type: 'done'; report: Report };

@@ -3,7 +3,7 @@
 import pLimit from 'p-limit';
 import type { CrawlEvent, FetchOutcome, LinkSource, Report, Verdict } from '../types.js';
 import { resolveOptions, type CrawlOptions } from '../config/options.js';
-import { createFetcher, isTransient } from '../fetch/index.js';
+import { createFetcher, isTransient, type RequestKind } from '../fetch/index.js';
 import { classify, createSoft404Detector, loadPhrases, type Expects } from '../classify/index.js';
 import { ResultStore } from '../results/index.js';
 import { withoutFragment } from '../extract/index.js';
@@ -19,6 +19,12 @@ import { normalizeUrl } from './normalize.js';
 export interface CrawlControl {
   /** Aborting stops new requests; in-flight ones get a moment, then the partial report is made. */
   signal?: AbortSignal;
+  /**
+   * The chatty events, on by default: `request`/`retry` (one per HTTP request) and `source` (one
+   * per occurrence found after its URL's verdict). A consumer that does not read them turns them
+   * off, which saves an event per link on a large crawl.
+   */
+  events?: { requests?: boolean; sources?: boolean };
 }
 
 /** Crawls from the roots and yields events; the last one is `done` with the report. */
@@ -43,9 +49,14 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
   if (!Array.isArray(phrases)) throw new Error(phrases.problem);
   const stop = new StopControl(control.signal, options.maxDurationMs);
   const fetcher = createFetcher(options, {
-    onRequest: (url, method, attempt) => emit({ type: 'request', url, method, attempt }),
-    onRetry: (url, attempt, delayMs, reason) => emit({ type: 'retry', url, attempt, delayMs, reason }),
+    ...(control.events?.requests === false
+      ? {}
+      : {
+          onRequest: (url: string, method: string, attempt: number, kind: RequestKind) => emit({ type: 'request', url, method, attempt, kind }),
+          onRetry: (url: string, attempt: number, delayMs: number, reason: string) => emit({ type: 'retry', url, attempt, delayMs, reason }),
+        }),
   });
+  const sourceEvents = control.events?.sources !== false;
   const store = new ResultStore();
   const frontier = new Frontier(options, fetcher, stop.fetchSignal);
   const probe = makeProbe(fetcher, stop.fetchSignal);
@@ -94,7 +105,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     if (state === 'new') {
       if (url === undefined) decide(key, { category: 'error', status: null, reason: 'invalid URL' }, false);
       else schedule({ url: key, depth, expects: expectsOf(source) });
-    } else if (state !== 'pending') emit({ type: 'source', url: key, source });
+    } else if (state !== 'pending' && sourceEvents) emit({ type: 'source', url: key, source });
   };
 
   const visit = async (task: Task): Promise<void> => {

@@ -38,7 +38,7 @@ export function createFetcher(options: CrawlOptions, hooks: FetcherHooks = {}, d
     for (let attempt = 1; ; attempt++) {
       const sent = (href: string, m: string) => {
         counts.requests++;
-        hooks.onRequest?.(href, m, attempt);
+        hooks.onRequest?.(href, m, attempt, req.kind ?? 'link');
       };
       const outcome = await followRedirects({ ...ctx, sent }, url, method, req.readBody, req.signal);
       const done = { ...outcome, attempts: attempt } as FetchOutcome;

@@ -4,4 +4,4 @@
 export { createFetcher } from './client.js';
 export { isTransient, retryDelay } from './retry.js';
 export { MAX_REDIRECTS } from './redirects.js';
-export type { Fetcher, FetcherDeps, FetcherHooks, FetcherStats, FetchRequest } from './types.js';
+export type { Fetcher, FetcherDeps, FetcherHooks, FetcherStats, FetchRequest, RequestKind } from './types.js';

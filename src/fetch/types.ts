@@ -1,6 +1,9 @@
 // The fetch stage's contract: what callers pass in and what a fetcher offers.
 import type { FetchOutcome } from '../types.js';
 
+/** What a request is for: checking a link, reading robots.txt, or a soft-404 baseline probe. */
+export type RequestKind = 'link' | 'robots' | 'probe';
+
 export interface FetchRequest {
   /** Absolute http(s) URL, fragment already dropped (WHATWG-serialized). */
   url: string;
@@ -11,14 +14,14 @@ export interface FetchRequest {
   /** Crawl-wide abort: pending work ends with failure kind `aborted`. */
   signal?: AbortSignal;
   /** What the request is for (callers' bookkeeping; the fetcher treats all kinds alike). */
-  kind?: 'link' | 'robots' | 'probe';
+  kind?: RequestKind;
   /** Overrides the crawl's --retries for this request (a second chance is one attempt). */
   retries?: number;
 }
 
 export interface FetcherHooks {
   /** Each HTTP request sent (every redirect hop, retry and confirmation); attempt is 1-based. */
-  onRequest?(url: string, method: string, attempt: number): void;
+  onRequest?(url: string, method: string, attempt: number, kind: RequestKind): void;
   /** A transient outcome will be retried as `attempt` after `delayMs`. */
   onRetry?(url: string, attempt: number, delayMs: number, reason: string): void;
 }

@@ -49,6 +49,15 @@ describe('soft-404 signals', () => {
     expect((await d.judge(redirected('http://a.test/404.html'))).finding?.evidence ?? []).not.toContain('redirected to error page /error?code=404');
   });
 
+  it('an honest directory raises the bar, but a page whose title, heading and opening all say not found stays a soft 404', async () => {
+    const honest = async (url: string): Promise<ProbeResult> => ({ status: 404, finalUrl: url, redirects: [], mime: 'text/html' });
+    const d = createSoft404Detector({ threshold: 0.8, probe: honest });
+    const removed = facts('Page not found | Docs', 'Page not found', 'Page not found Sorry, the page you are looking for does not exist or has been moved. Back to the home page');
+    expect((await d.judge(input('http://a.test/help/topic-1.html', removed))).soft404).toBe(true);
+    const titleOnly = facts('Not found | Docs', 'Docs', 'Docs A short page.');
+    expect((await d.judge(input('http://a.test/help/topic-2.html', titleOnly))).soft404).toBe(false);
+  });
+
   it('probes: spent only on pages that give a reason to doubt them, or that repeat another URL', async () => {
     const probed: string[] = [];
     const honest = async (url: string): Promise<ProbeResult> => (probed.push(url), { status: 404, finalUrl: url, redirects: [], mime: 'text/html' });

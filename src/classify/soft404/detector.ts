@@ -83,7 +83,7 @@ class RepeatedPages {
   private readonly hashes = new Set<number>();
 
   seen(origin: string, facts: PageFacts): boolean {
-    const hash = textHash(`${origin}\n${facts.title}\n${facts.mainText.slice(0, 2000)}`);
+    const hash = textHash(`${origin}\n${facts.title}\n${facts.mainText.slice(0, 500)}`);
     if (this.hashes.has(hash)) return true;
     if (this.hashes.size < RepeatedPages.CAP) this.hashes.add(hash);
     return false;

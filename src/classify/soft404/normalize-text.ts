@@ -20,13 +20,17 @@ export function normalizeText(text: string): string {
 // Scripts written without spaces between words: a phrase in them may sit anywhere in a run.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
+/** Whether a text holds a character of a script written without spaces between words. */
+export function isUnspaced(text: string): boolean {
+  return UNSPACED.test(text);
+}
+
 /**
  * Whether normalized `text` contains normalized `phrase` as whole words (for spaced scripts) or
- * anywhere (for scripts without spaces).
+ * anywhere (`loose`, for scripts without spaces; computed when not given).
  */
-export function containsPhrase(text: string, phrase: string): boolean {
+export function containsPhrase(text: string, phrase: string, loose = isUnspaced(phrase)): boolean {
   if (phrase === '') return false;
-  const loose = UNSPACED.test(phrase);
   let from = 0;
   for (;;) {
     const at = text.indexOf(phrase, from);

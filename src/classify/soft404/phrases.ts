@@ -2,7 +2,7 @@
 // once into normalized phrases so that matching a page is a few substring searches.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { containsPhrase, normalizeText } from './normalize-text.js';
+import { containsPhrase, isUnspaced, normalizeText } from './normalize-text.js';
 
 const DATA_FILE = new URL('../../../data/soft404-phrases.txt', import.meta.url);
 const LANG_TAG = /^([a-z]{2,3}(?:-[a-z0-9]{2,8})?):\s*/i;
@@ -12,6 +12,8 @@ export interface Phrase {
   text: string;
   /** Language tag from the data file, '' when the line had none. */
   lang: string;
+  /** Written in a script without spaces between words: it may match inside a run. */
+  loose: boolean;
 }
 
 /** Lines of a phrase file without comments and blanks (language tags kept). */
@@ -61,7 +63,7 @@ export function compilePhrases(lines: readonly string[]): Phrase[] {
   for (const line of lines) {
     const tag = LANG_TAG.exec(line);
     const text = normalizeText(tag ? line.slice(tag[0].length) : line);
-    if (text !== '' && !seen.has(text)) seen.set(text, { text, lang: tag?.[1]?.toLowerCase() ?? '' });
+    if (text !== '' && !seen.has(text)) seen.set(text, { text, lang: tag?.[1]?.toLowerCase() ?? '', loose: isUnspaced(text) });
   }
   return [...seen.values()].sort((a, b) => b.text.length - a.text.length);
 }
@@ -70,7 +72,7 @@ export function compilePhrases(lines: readonly string[]): Phrase[] {
 export function findPhrase(phrases: readonly Phrase[], normalized: string): Phrase | undefined {
   if (normalized === '') return undefined;
   for (const phrase of phrases) {
-    if (phrase.text.length <= normalized.length && containsPhrase(normalized, phrase.text)) return phrase;
+    if (phrase.text.length <= normalized.length && containsPhrase(normalized, phrase.text, phrase.loose)) return phrase;
   }
   return undefined;
 }

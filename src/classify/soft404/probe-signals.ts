@@ -21,7 +21,7 @@ export function probeVerdict(input: Soft404Input, probe: ProbeSummary | undefine
   const name = shortName(probe.url);
   switch (probe.kind) {
     case 'honest':
-      return { signals: [], contentFactor: 0.4, jsonFactor: 0.6 };
+      return { signals: [], contentFactor: 0.85, jsonFactor: 0.6 };
     case 'login':
       return { signals: [], contentFactor: 0.5, jsonFactor: 1 };
     case 'redirect': {
