@@ -30,13 +30,17 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // Bodies we do not want are drained up to this much so a small one leaves the connection reusable.
 const DRAIN_LIMIT = 64 * 1024;
 
-export async function performHop(
+type HopArgs = [
   ctx: HopContext,
   url: URL,
   method: 'GET' | 'HEAD',
   wantBody: (mime: string, status: number) => boolean,
   signal: AbortSignal | undefined,
-): Promise<HopResult> {
+];
+
+/** Waits for politeness and a connection slot of the origin, then runs the exchange. */
+export async function performHop(...args: HopArgs): Promise<HopResult> {
+  const [ctx, url, , , signal] = args;
   try {
     await ctx.gate.wait(url.origin, signal);
   } catch {
@@ -48,19 +52,13 @@ export async function performHop(
     return { ok: false, failure: aborted() };
   }
   try {
-    return await exchange(ctx, url, method, wantBody, signal);
+    return await exchange(...args);
   } finally {
     release();
   }
 }
 
-async function exchange(
-  ctx: HopContext,
-  url: URL,
-  method: 'GET' | 'HEAD',
-  wantBody: (mime: string, status: number) => boolean,
-  signal: AbortSignal | undefined,
-): Promise<HopResult> {
+async function exchange(...[ctx, url, method, wantBody, signal]: HopArgs): Promise<HopResult> {
   const controller = new AbortController();
   let expired = false;
   let stalled = false;
