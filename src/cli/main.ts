@@ -1,11 +1,12 @@
 // The command line as a function: (argv, io) → exit code. It parses flags, runs the crawl and
 // hands the report to a reporter; all behaviour lives in the library.
-import { constants } from 'node:fs';
+import { constants, createWriteStream } from 'node:fs';
 import { access, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { crawl } from '../crawl/index.js';
 import { exitCode } from '../results/index.js';
-import { ndjsonLink, ndjsonSource, ndjsonSummary, renderReport, stripControl } from '../report/index.js';
+import { ndjsonLink, ndjsonSource, ndjsonSummary, renderJsonChunks, renderReport, stripControl } from '../report/index.js';
 import type { CrawlEvent, Report } from '../types.js';
 import { buildCommand, parseArgs, type CliSettings } from './args.js';
 
@@ -66,13 +67,15 @@ async function run(settings: CliSettings, io: CliIo): Promise<Report> {
     if (settings.verbose) io.stderr(`${stripControl(line)}\n`);
   };
   let report: Report | undefined;
-  for await (const event of crawl(settings.options, io.signal ? { signal: io.signal } : {})) {
+  const events = { requests: settings.verbose, sources: streaming };
+  for await (const event of crawl(settings.options, io.signal ? { signal: io.signal, events } : { events })) {
     if (streaming) streamEvent(event, io);
     logEvent(event, log);
     if (event.type === 'done') report = event.report;
   }
   if (!report) throw new Error('the crawl ended without a report');
-  if (!streaming) {
+  if (settings.format === 'json') await writeJson(report, settings.output, io);
+  else if (!streaming) {
     const color = settings.color ?? (io.isTTY === true && !settings.output);
     const text = renderReport(settings.format, report, { color, verbose: settings.verbose });
     if (settings.output) await writeFile(settings.output, text);
@@ -83,6 +86,30 @@ async function run(settings: CliSettings, io: CliIo): Promise<Report> {
   return report;
 }
 
+// About 64 KB per write: one write per link entry would cost one system call per entry.
+const WRITE_BATCH = 64 * 1024;
+
+/** The JSON report written piece by piece, so a big crawl's report never exists as one string. */
+async function writeJson(report: Report, output: string | undefined, io: CliIo): Promise<void> {
+  const batches = batched(renderJsonChunks(report), WRITE_BATCH);
+  // pipeline waits for 'drain' whenever the file stream is full, and rejects (closing the file)
+  // on any write error, which main turns into its one-line error and exit code 2.
+  if (output) await pipeline(batches, createWriteStream(output));
+  else for (const batch of batches) io.stdout(batch);
+}
+
+function* batched(chunks: Iterable<string>, size: number): Generator<string, void, undefined> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= size) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending !== '') yield pending;
+}
+
 function streamEvent(event: CrawlEvent, io: CliIo): void {
   if (event.type === 'link') io.stdout(`${ndjsonLink(event.entry)}\n`);
   else if (event.type === 'source') io.stdout(`${ndjsonSource(event.url, event.source)}\n`);
@@ -90,7 +117,7 @@ function streamEvent(event: CrawlEvent, io: CliIo): void {
 }
 
 function logEvent(event: CrawlEvent, log: (line: string) => void): void {
-  if (event.type === 'request') log(`request ${event.method} ${event.url}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`);
+  if (event.type === 'request') log(`${event.kind === 'link' ? 'request' : event.kind} ${event.method} ${event.url}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`);
   else if (event.type === 'retry') log(`retry ${event.url} in ${event.delayMs} ms: ${event.reason}`);
   else if (event.type === 'link') log(`${event.entry.category} ${event.entry.url}${event.entry.reason ? `: ${event.entry.reason}` : ''}`);
 }

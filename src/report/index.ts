@@ -1,7 +1,7 @@
 // The report stage: pure functions from a Report to text. Imports only ../types.js,
 // ../config/options.js and (in pretty) chalk.
 export { FORMATS, isFormat, renderReport, type Format, type RenderOptions } from './registry.js';
-export { renderJson } from './json.js';
+export { renderJson, renderJsonChunks } from './json.js';
 export { ndjsonLink, ndjsonSource, ndjsonSummary, replayNdjson } from './ndjson.js';
 export { renderPretty, type PrettyOptions } from './pretty.js';
 export { stripControl, safeText, csvCell, htmlEscape, xmlEscape, jsonStringify } from './sanitize.js';

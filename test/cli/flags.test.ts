@@ -32,6 +32,8 @@ describe('CLI flags', () => {
       },
       '/clean': page('<a href="/about">about</a>'),
       '/about': page('<p>About us and what we do.</p>'),
+      '/probed': page('<a href="/blog/old-post">old</a>'),
+      '/blog/old-post': page('<h1>Sorry, page not found</h1>'),
     });
   });
   afterAll(async () => {
@@ -60,6 +62,18 @@ describe('CLI flags', () => {
     expect(result.err).toMatch(
       /^pages 2, urls 2, requests 3 \(retries 0, second chances 0, robots 1, probes 0, confirmations 0\), connections [12], bytes \d+, time \d+\.\d\d s, \d+ req\/s\n$/,
     );
+  });
+
+  it('--verbose names soft-404 probes and robots.txt requests, as many as the stats count', async () => {
+    const result = await run([`${site.origin}/probed`, '--timeout', '1000', '--verbose', '--format', 'json']);
+    const lines = result.err.split('\n');
+    const probes = lines.filter((l) => l.startsWith('probe GET '));
+    expect(probes.length).toBeGreaterThan(0);
+    for (const line of probes) expect(line).toMatch(new RegExp(`^probe GET ${site.origin}/(?:blog/)?[a-z0-9]{24}$`));
+    expect(probes.some((l) => l.includes("/blog/"))).toBe(true);
+    expect(lines).toContain(`robots GET ${site.origin}/robots.txt`);
+    const report = JSON.parse(result.out) as Report;
+    expect(report.stats?.probes).toBe(probes.length);
   });
 
   it('--verbose logs every request on stderr; --quiet keeps a clean crawl silent', async () => {
