@@ -3,7 +3,9 @@ import type { PageFacts } from '../types.js';
 import type { Context } from './context.js';
 import { TextBuffer, WordCounter } from './text.js';
 
-const TEXT_CAP = 20_000;
+// The detector reads the first 4,000 characters for phrases and sketches what it gets: more text
+// would only cost parse time on every page.
+const TEXT_CAP = 8_000;
 const HEADING_CAP = 200;
 const MAX_HEADINGS = 3;
 /** Bodies with at most this many words can be a client-rendered shell. */

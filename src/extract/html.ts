@@ -6,6 +6,7 @@ import { FactsCollector } from './facts.js';
 import { offsetsToLines } from './lines.js';
 import { LinkCollector, type RawLink } from './links.js';
 import { resolveUrl, withoutFragment } from './resolve.js';
+import { detached } from './text.js';
 
 /**
  * Parses an HTML page: every URL a browser would load or follow (resolved against the first
@@ -72,6 +73,6 @@ function isSameDocument(raw: string): boolean {
 }
 
 function toExtracted(link: RawLink, url: string | undefined, page: string, line: number): ExtractedLink {
-  const source = { page, line, element: link.element, attribute: link.attribute, ...(link.text ? { text: link.text } : {}) };
+  const source = { page, line, element: link.element, attribute: link.attribute, ...(link.text ? { text: detached(link.text) } : {}) };
   return url === undefined ? { raw: link.raw, source } : { raw: link.raw, url, source };
 }
