@@ -110,7 +110,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
 
   const visit = async (task: Task): Promise<void> => {
     if (stop.stopped && !task.retry) return;
-    const plan = task.retry ? frontier.replan(task.retry.plan) : await frontier.plan(task);
+    const plan = task.retry ? frontier.replan(task.retry.plan, task.expects) : await frontier.plan(task);
     try {
       await settle(task, plan);
     } finally {

@@ -61,6 +61,8 @@ export class Frontier {
     if (!this.options.external && !this.scope.sameOrigin(url)) return skipped('external link not checked (--no-external)');
     if (!internal || task.depth > this.options.maxDepth) return { crawl: false, internal, reserved: false };
     if (this.options.robots && !(await this.allowedByRobots(url))) return skipped('disallowed by robots.txt (--ignore-robots to check)', true);
+    // An image, script or media file is checked, never parsed: page bounds and trap guards are not for it.
+    if (!mayBePage(task.expects)) return { crawl: true, internal, reserved: false };
     // Slots held by URLs not yet fetched may turn out not to be pages (an image, a 404): wait
     // for them to settle rather than skip a page that fits within --max-pages.
     while (this.reserved >= this.options.maxPages && this.reserved > this.confirmed) await this.slotSettled();
@@ -72,8 +74,8 @@ export class Frontier {
   }
 
   /** The plan of a second chance: the URL was admitted before, but its page slot is taken anew. */
-  replan(plan: Plan): Plan {
-    if (!plan.crawl) return plan;
+  replan(plan: Plan, expects: Expects | undefined): Plan {
+    if (!plan.crawl || !mayBePage(expects)) return plan;
     if (this.reserved >= this.options.maxPages) return this.pagesFull();
     this.reserved++;
     return { ...plan, reserved: true };
@@ -84,13 +86,11 @@ export class Frontier {
    * if so, the plan's slot is kept for good.
    */
   takePage(plan: Plan, finalUrl: string, mime: string): boolean {
-    if (!isHtmlMime(mime) || !this.scope.contains(finalUrl) || this.parsed.has(finalUrl)) return false;
+    if (!plan.reserved || !isHtmlMime(mime) || !this.scope.contains(finalUrl) || this.parsed.has(finalUrl)) return false;
     this.parsed.add(finalUrl);
-    if (plan.reserved) {
-      plan.reserved = false;
-      this.confirmed++;
-      this.notifySettled();
-    }
+    plan.reserved = false;
+    this.confirmed++;
+    this.notifySettled();
     return true;
   }
 
@@ -134,4 +134,8 @@ export class Frontier {
     }
     return rules.isAllowed(url);
   }
+}
+
+function mayBePage(expects: Expects | undefined): boolean {
+  return expects === undefined || expects === 'page' || expects === 'other' || expects === 'style';
 }

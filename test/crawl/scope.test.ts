@@ -171,6 +171,25 @@ describe('--max-pages', () => {
     for (const l of limited) expect(site.hits.get(new URL(l.url).pathname)).toBeUndefined();
   });
 
+  it('still checks images, scripts and media past the limit and past the trap guards: they are never pages', async () => {
+    const image: Handler = (_req, res) => { res.writeHead(200, { 'content-type': 'image/png' }).end('png'); };
+    const routes: Record<string, Handler> = {
+      '/': page('<img src="/img/1.png"><img src="/img/2.png"><img src="/img/3.png"><img src="/img/4.png"><img src="/img/broken.png"><script src="/app.js"></script> <a href="/p1">1</a> <a href="/p2">2</a>'),
+      '/p1': page('one'),
+      '/p2': page('two'),
+      '/app.js': (_req, res) => { res.writeHead(200, { 'content-type': 'text/javascript' }).end(''); },
+    };
+    for (const n of [1, 2, 3, 4]) routes[`/img/${n}.png`] = image;
+    const site = await serve(routes);
+    const report = await run([site.url], { maxPages: 1, maxPagesPerPattern: 2 });
+    expect(report.summary.pages).toBe(1);
+    for (const n of [1, 2, 3, 4]) expect(entry(report, `${site.origin}/img/${n}.png`)?.category).toBe('ok');
+    expect(entry(report, `${site.origin}/img/broken.png`)?.category).toBe('not-found');
+    expect(entry(report, `${site.origin}/app.js`)?.category).toBe('ok');
+    expect(report.links.filter((l) => l.category === 'skipped').map((l) => new URL(l.url).pathname).sort()).toEqual(['/p1', '/p2']);
+    expect(report.limitsHit).toEqual([{ limit: 'max-pages', skipped: 2 }]);
+  });
+
   it('counts only pages: images and broken links do not use up the slots', async () => {
     const image: Handler = (_req, res) => { res.writeHead(200, { 'content-type': 'image/png' }).end('png'); };
     const site = await serve({
