@@ -98,7 +98,7 @@ for (const site of sites) {
 		}
 		await control(server.port, '/__reset');
 		console.error(`  ${name}: running…`);
-		const m = await measure(def.argv(origins.site + '/', dir), { cwd: repo, tmp: dir, name, timeoutMs: opt.timeout * 1000 });
+		const m = await measure(def.argv(origins.site + '/', dir, site.pages), { cwd: repo, tmp: dir, name, timeoutMs: opt.timeout * 1000 });
 		const stats = await control(server.port, '/__stats');
 		let verdict;
 		try {

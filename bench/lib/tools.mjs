@@ -9,7 +9,8 @@ export function toolDefs(repo) {
 	return {
 		linkhound: {
 			available: () => existsSync(join(repo, 'bin/linkhound.js')) && existsSync(join(repo, 'dist')),
-			argv: (root, tmp) => ['node', 'bin/linkhound.js', root, '--format', 'json', '--output', join(tmp, 'linkhound.json')],
+			// --max-pages above the site's size: the default (100,000) would cut the 100,000-page site short.
+			argv: (root, tmp, pages) => ['node', 'bin/linkhound.js', root, '--format', 'json', '--output', join(tmp, 'linkhound.json'), '--max-pages', String(pages * 2)],
 			broken: (tmp) => {
 				const report = JSON.parse(readFileSync(join(tmp, 'linkhound.json'), 'utf8'));
 				const out = new Map();

@@ -1,9 +1,9 @@
 // An unbounded push → async-iterable queue: the crawl pushes events, the consumer pulls.
 // Events are small records; the consumer (CLI, check) drains them as fast as they come.
+import { Fifo } from './fifo.js';
 
 export class Channel<T> implements AsyncIterable<T> {
-  private items: T[] = [];
-  private head = 0;
+  private readonly items = new Fifo<T>();
   private waiting: (() => void) | undefined;
   private closed = false;
   private error: unknown;
@@ -32,12 +32,7 @@ export class Channel<T> implements AsyncIterable<T> {
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     for (;;) {
-      while (this.head < this.items.length) {
-        const item = this.items[this.head++] as T;
-        // Drop consumed items in batches: shift() per event is O(n) on a long backlog.
-        if (this.head >= 4096 || this.head === this.items.length) [this.items, this.head] = [this.items.slice(this.head), 0];
-        yield item;
-      }
+      while (this.items.size > 0) yield this.items.shift() as T;
       if (this.closed) {
         if (this.error !== undefined) throw this.error;
         return;

@@ -8,13 +8,18 @@ import { classify, createSoft404Detector, loadPhrases, type Expects } from '../c
 import { ResultStore } from '../results/index.js';
 import { withoutFragment } from '../extract/index.js';
 import { Channel } from './channel.js';
+import { Fifo } from './fifo.js';
 import { Frontier, type Plan, type Task } from './frontier.js';
 import { inspect, wantsBody } from './inspect.js';
 import { expectsOf } from './expects.js';
 import { makeProbe } from './probe.js';
 import { buildReport } from './report.js';
 import { StopControl } from './stop.js';
+import { createHeapGovernor } from './memory.js';
 import { normalizeUrl } from './normalize.js';
+
+/** Heap growth allowed between full collections (see memory.ts). */
+const HEAP_BUDGET = 96 * 1024 * 1024;
 
 export interface CrawlControl {
   /** Aborting stops new requests; in-flight ones get a moment, then the partial report is made. */
@@ -58,6 +63,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
   });
   const sourceEvents = control.events?.sources !== false;
   const store = new ResultStore();
+  const heap = createHeapGovernor(HEAP_BUDGET);
   const frontier = new Frontier(options, fetcher, stop.fetchSignal);
   const probe = makeProbe(fetcher, stop.fetchSignal);
   const detector = createSoft404Detector({
@@ -81,13 +87,25 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     emit({ type: 'link', entry: store.decide(url, { ...rest, finalUrl, redirects, internal }) });
   };
 
+  // The frontier's queue holds plain tasks; only `concurrency` of them at a time become running
+  // promises, so 100,000 URLs waiting their turn cost a small record each, not a closure chain.
+  const waiting = new Fifo<Task>();
   const schedule = (task: Task): void => {
     inFlight++;
-    limit(() => visit(task))
-      .catch((error: unknown) => decide(task.url, { category: 'error', status: null, reason: `internal error: ${String(error)}` }, false))
-      .finally(() => {
-        if (--inFlight === 0) whenIdle();
-      });
+    waiting.push(task);
+    pump();
+  };
+
+  const pump = (): void => {
+    while (limit.activeCount + limit.pendingCount < options.concurrency && waiting.size > 0) {
+      const task = waiting.shift() as Task;
+      limit(() => visit(task))
+        .catch((error: unknown) => decide(task.url, { category: 'error', status: null, reason: `internal error: ${String(error)}` }, false))
+        .finally(() => {
+          if (--inFlight === 0) whenIdle();
+          else pump();
+        });
+    }
   };
 
   const whenIdle = (): void => {
@@ -136,6 +154,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
       if (response.truncated) notes.push(response.truncated);
       if (isPage) {
         pages++;
+        heap.tick();
         emit({ type: 'page', url: response.url, depth: task.depth, links: seen.links?.length ?? 0 });
       }
       for (const link of seen.links ?? []) found(link.url, link.raw, link.source, task.depth + 1);

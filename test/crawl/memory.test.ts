@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { Fifo } from '../../src/crawl/fifo.js';
+import { createHeapGovernor } from '../../src/crawl/memory.js';
+
+describe('frontier queue', () => {
+  it('keeps first-in first-out order across its batch drops', () => {
+    const fifo = new Fifo<number>();
+    for (let i = 0; i < 10_000; i++) fifo.push(i);
+    const out: number[] = [];
+    for (let i = 0; i < 5000; i++) out.push(fifo.shift()!);
+    fifo.push(10_000);
+    while (fifo.size > 0) out.push(fifo.shift()!);
+    expect(out).toEqual(Array.from({ length: 10_001 }, (_, i) => i));
+    expect(fifo.shift()).toBeUndefined();
+  });
+});
+
+describe('heap governor', () => {
+  it('collects once the heap has grown past its budget, and not before', () => {
+    const governor = createHeapGovernor(8 * 1024 * 1024);
+    for (let i = 0; i < 256; i++) governor.tick();
+    expect(governor.collections()).toBe(0);
+    let keep: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      keep = Array.from({ length: 100_000 }, (_, i) => `garbage ${round} ${i} `.repeat(4));
+      for (let i = 0; i < 256; i++) governor.tick();
+    }
+    expect(keep).toHaveLength(100_000);
+    expect(governor.collections()).toBeGreaterThanOrEqual(1);
+  });
+});
