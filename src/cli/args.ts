@@ -35,6 +35,7 @@ export function buildCommand(): Command {
     .option('--max-pages <n>', 'pages to parse at most', int('--max-pages', 0), DEFAULTS.maxPages)
     .option('--max-depth <n>', 'link depth to parse (roots are 0; default: no limit)', int('--max-depth', 0))
     .option('--max-pages-per-pattern <n>', 'trap guard: pages per URL shape', int('--max-pages-per-pattern', 1), DEFAULTS.maxPagesPerPattern)
+    .option('--max-pages-per-host <n>', 'trap guard: pages per host (default: --max-pages)', int('--max-pages-per-host', 1))
     .option('--max-duration <s>', 'stop and report after s seconds ("complete": false)', int('--max-duration', 1))
     .option('--include <regex>', 'only crawl URLs matching (repeatable)', collect)
     .option('--exclude <regex>', 'skip URLs matching (repeatable)', collect)
@@ -106,7 +107,7 @@ function toSettings(urls: string[], o: Record<string, unknown>): CliSettings | {
   const options = resolveOptions({
     roots: urls, concurrency: o['concurrency'] as number, perHostConnections: o['perHost'] as number,
     maxPages: o['maxPages'] as number, maxDepth: (o['maxDepth'] as number | undefined) ?? DEFAULTS.maxDepth,
-    maxPagesPerPattern: o['maxPagesPerPattern'] as number,
+    maxPagesPerPattern: o['maxPagesPerPattern'] as number, maxPagesPerHost: o['maxPagesPerHost'] as number | undefined,
     maxDurationMs: ((o['maxDuration'] as number | undefined) ?? 0) * 1000, include, exclude,
     external: o['external'] as boolean, accept, timeoutMs: o['timeout'] as number, retries: o['retries'] as number,
     insecure: o['insecure'] as boolean, headers, userAgent: o['userAgent'] as string, method,

@@ -55,7 +55,8 @@ export const DEFAULTS: Omit<CrawlOptions, 'roots'> = {
   maxPages: 100_000,
   maxDepth: Number.POSITIVE_INFINITY,
   maxDurationMs: 0,
-  maxPagesPerHost: 100_000,
+  // Follows --max-pages unless set: a lower cap only makes sense when asked for.
+  maxPagesPerHost: Number.POSITIVE_INFINITY,
   maxPagesPerPattern: 2_000,
   include: [],
   exclude: [],
@@ -78,5 +79,6 @@ export const DEFAULTS: Omit<CrawlOptions, 'roots'> = {
 
 export function resolveOptions(partial: Partial<CrawlOptions> & { roots: string[] }): CrawlOptions {
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
-  return { ...DEFAULTS, ...defined } as CrawlOptions;
+  const options = { ...DEFAULTS, ...defined } as CrawlOptions;
+  return { ...options, maxPagesPerHost: Math.min(options.maxPagesPerHost, options.maxPages) };
 }

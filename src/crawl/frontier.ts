@@ -8,7 +8,7 @@ import { isHtmlMime } from '../extract/index.js';
 import { schemeSkipReason } from './normalize.js';
 import { Scope, originOf } from './scope.js';
 import { RobotsCache } from './robots.js';
-import { TrapGuard } from './traps.js';
+import { TrapGuard, type TrapAdmission } from './traps.js';
 
 export interface Task {
   url: string;
@@ -26,6 +26,8 @@ export interface Plan {
   skip?: string;
   /** Holds a --max-pages slot until it proves not to be a page. */
   reserved: boolean;
+  /** Its trap-guard slots, given back with the page slot. */
+  trap?: TrapAdmission;
 }
 
 export class Frontier {
@@ -67,10 +69,15 @@ export class Frontier {
     // for them to settle rather than skip a page that fits within --max-pages.
     while (this.reserved >= this.options.maxPages && this.reserved > this.confirmed) await this.slotSettled();
     if (this.reserved >= this.options.maxPages) return this.pagesFull();
-    const trap = this.traps.admit(url);
-    if (trap) return skipped(this.hit(trap, `not crawled: ${trap} guard (likely crawler trap)`), true);
+    let trap = this.traps.admit(url);
+    // As for --max-pages: slots held by URLs that may prove not to be pages are waited for.
+    while ('limit' in trap && trap.mayFree) {
+      await this.slotSettled();
+      trap = this.traps.admit(url);
+    }
+    if ('limit' in trap) return skipped(this.hit(trap.limit, `not crawled: ${trap.limit} guard (likely crawler trap)`), true);
     this.reserved++;
-    return { crawl: true, internal, reserved: true };
+    return { crawl: true, internal, reserved: true, trap };
   }
 
   /** The plan of a second chance: the URL was admitted before, but its page slot is taken anew. */
@@ -78,7 +85,9 @@ export class Frontier {
     if (!plan.crawl || !mayBePage(expects)) return plan;
     if (this.reserved >= this.options.maxPages) return this.pagesFull();
     this.reserved++;
-    return { ...plan, reserved: true };
+    // Its trap-guard slots were given back with the first try; a second chance does not retake them.
+    const { trap: _given, ...rest } = plan;
+    return { ...rest, reserved: true };
   }
 
   /**
@@ -90,6 +99,7 @@ export class Frontier {
     this.parsed.add(finalUrl);
     plan.reserved = false;
     this.confirmed++;
+    if (plan.trap) this.traps.confirm(plan.trap);
     this.notifySettled();
     return true;
   }
@@ -99,6 +109,7 @@ export class Frontier {
     if (!plan.reserved) return;
     plan.reserved = false;
     this.reserved--;
+    if (plan.trap) this.traps.release(plan.trap);
     this.notifySettled();
   }
 

@@ -16,23 +16,59 @@ export function urlPattern(href: string): string {
 }
 
 export type TrapLimit = 'max-pages-per-pattern' | 'max-pages-per-host';
+export interface TrapAdmission {
+  pattern: string;
+  host: string;
+}
+/** A refusal; `mayFree` when slots of that limit are held by URLs not known to be pages yet. */
+export interface TrapRefusal {
+  limit: TrapLimit;
+  mayFree: boolean;
+}
+
+interface Count {
+  taken: number;
+  unsettled: number;
+}
 
 export class TrapGuard {
-  private readonly patterns = new Map<string, number>();
-  private readonly hosts = new Map<string, number>();
+  private readonly patterns = new Map<string, Count>();
+  private readonly hosts = new Map<string, Count>();
 
   constructor(private readonly perPattern: number, private readonly perHost: number) {}
 
-  /** Reserves a page slot for `url`, or names the limit that refuses it. */
-  admit(url: string): TrapLimit | undefined {
+  /** Takes a page slot for `url` (held until confirmed or released), or says which limit refuses it. */
+  admit(url: string): TrapAdmission | TrapRefusal {
     const pattern = urlPattern(url);
     const host = new URL(url).host;
-    const p = this.patterns.get(pattern) ?? 0;
-    if (p >= this.perPattern) return 'max-pages-per-pattern';
-    const h = this.hosts.get(host) ?? 0;
-    if (h >= this.perHost) return 'max-pages-per-host';
-    this.patterns.set(pattern, p + 1);
-    this.hosts.set(host, h + 1);
-    return undefined;
+    const p = count(this.patterns, pattern);
+    if (p.taken >= this.perPattern) return { limit: 'max-pages-per-pattern', mayFree: p.unsettled > 0 };
+    const h = count(this.hosts, host);
+    if (h.taken >= this.perHost) return { limit: 'max-pages-per-host', mayFree: h.unsettled > 0 };
+    p.taken++;
+    p.unsettled++;
+    h.taken++;
+    h.unsettled++;
+    return { pattern, host };
   }
+
+  /** The URL is a page: its slots are kept for good. */
+  confirm(admission: TrapAdmission): void {
+    count(this.patterns, admission.pattern).unsettled--;
+    count(this.hosts, admission.host).unsettled--;
+  }
+
+  /** Gives back the slots of a URL that turned out not to be a page (a 404, an image, a redirect to a parsed page). */
+  release(admission: TrapAdmission): void {
+    for (const c of [count(this.patterns, admission.pattern), count(this.hosts, admission.host)]) {
+      c.taken--;
+      c.unsettled--;
+    }
+  }
+}
+
+function count(map: Map<string, Count>, key: string): Count {
+  let c = map.get(key);
+  if (!c) map.set(key, (c = { taken: 0, unsettled: 0 }));
+  return c;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { parseArgs } from '../../src/cli/args.js';
 
 function capture() {
   const out: string[] = [];
@@ -20,5 +21,14 @@ describe('linkhound usage errors', () => {
     const text = c.err.join('');
     expect(text).toMatch(/^linkhound: /);
     expect(text).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('page bounds on the command line', () => {
+  it('--max-pages-per-host sets the per-host guard, which otherwise follows --max-pages', () => {
+    const set = parseArgs(['http://127.0.0.1:1/', '--max-pages-per-host', '7']);
+    const unset = parseArgs(['http://127.0.0.1:1/', '--max-pages', '500']);
+    expect('options' in set && set.options.maxPagesPerHost).toBe(7);
+    expect('options' in unset && unset.options.maxPagesPerHost).toBe(500);
   });
 });

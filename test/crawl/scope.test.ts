@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { afterEach, describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
 import { startServer, type Handler, type TestServer } from '../helpers/server.js';
-import type { CrawlOptions } from '../../src/config/options.js';
+import { resolveOptions, type CrawlOptions } from '../../src/config/options.js';
 import type { Report } from '../../src/types.js';
 
 const page = (body: string): Handler => (_req, res) => {
@@ -188,6 +188,20 @@ describe('--max-pages', () => {
     expect(entry(report, `${site.origin}/app.js`)?.category).toBe('ok');
     expect(report.links.filter((l) => l.category === 'skipped').map((l) => new URL(l.url).pathname).sort()).toEqual(['/p1', '/p2']);
     expect(report.limitsHit).toEqual([{ limit: 'max-pages', skipped: 2 }]);
+  });
+
+  it('the per-host guard counts only pages, not 404s, and follows --max-pages unless set', async () => {
+    const site = await serve({
+      '/': page('<a href="/m1">1</a> <a href="/m2">2</a> <a href="/m3">3</a> <a href="/m4">4</a> <a href="/p1">p</a> <a href="/p2">p</a> <a href="/p3">p</a>'),
+      '/p1': page('one'),
+      '/p2': page('two'),
+      '/p3': page('three'),
+    });
+    const report = await run([site.url], { maxPagesPerHost: 3 });
+    expect(report.summary.pages).toBe(3);
+    for (const n of [1, 2, 3, 4]) expect(entry(report, `${site.origin}/m${n}`)?.category).toBe('not-found');
+    expect(report.links.filter((l) => l.category === 'skipped').map((l) => l.reason)).toEqual(['not crawled: max-pages-per-host guard (likely crawler trap)']);
+    expect(resolveOptions({ roots: [], maxPages: 250_000 }).maxPagesPerHost).toBe(250_000);
   });
 
   it('counts only pages: images and broken links do not use up the slots', async () => {

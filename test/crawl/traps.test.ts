@@ -11,10 +11,17 @@ describe('trap guards', () => {
 
   it('admits pages per pattern and per host up to the caps', () => {
     const guard = new TrapGuard(2, 3);
-    expect(guard.admit('http://h/cal/1/')).toBeUndefined();
-    expect(guard.admit('http://h/cal/2/')).toBeUndefined();
-    expect(guard.admit('http://h/cal/3/')).toBe('max-pages-per-pattern');
-    expect(guard.admit('http://h/about')).toBeUndefined();
-    expect(guard.admit('http://h/team')).toBe('max-pages-per-host');
+    expect(guard.admit('http://h/cal/1/')).toEqual({ pattern: 'h/cal/*/?', host: 'h' });
+    expect(guard.admit('http://h/cal/2/')).toBeTypeOf('object');
+    expect(guard.admit('http://h/cal/3/')).toEqual({ limit: 'max-pages-per-pattern', mayFree: true });
+    const about = guard.admit('http://h/about');
+    expect(about).toBeTypeOf('object');
+    expect(guard.admit('http://h/team')).toEqual({ limit: 'max-pages-per-host', mayFree: true });
+    // A URL that proved not to be a page gives its slots back; confirmed pages keep theirs.
+    guard.release(about as { pattern: string; host: string });
+    const team = guard.admit('http://h/team') as { pattern: string; host: string };
+    expect(team).toEqual({ pattern: 'h/team?', host: 'h' });
+    guard.confirm(team);
+    expect(guard.admit('http://h/more')).toEqual({ limit: 'max-pages-per-host', mayFree: true });
   });
 });
