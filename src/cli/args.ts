@@ -36,6 +36,7 @@ export function buildCommand(): Command {
     .option('--max-depth <n>', 'link depth to parse (roots are 0; default: no limit)', int('--max-depth', 0))
     .option('--max-pages-per-pattern <n>', 'trap guard: pages per URL shape', int('--max-pages-per-pattern', 1), DEFAULTS.maxPagesPerPattern)
     .option('--max-pages-per-host <n>', 'trap guard: pages per host (default: --max-pages)', int('--max-pages-per-host', 1))
+    .option('--parse-threads <n>', 'threads parsing HTML beside the crawl (0: none)', int('--parse-threads', 0), DEFAULTS.parseThreads)
     .option('--max-duration <s>', 'stop and report after s seconds ("complete": false)', int('--max-duration', 1))
     .option('--include <regex>', 'only crawl URLs matching (repeatable)', collect)
     .option('--exclude <regex>', 'skip URLs matching (repeatable)', collect)
@@ -108,6 +109,7 @@ function toSettings(urls: string[], o: Record<string, unknown>): CliSettings | {
     roots: urls, concurrency: o['concurrency'] as number, perHostConnections: o['perHost'] as number,
     maxPages: o['maxPages'] as number, maxDepth: (o['maxDepth'] as number | undefined) ?? DEFAULTS.maxDepth,
     maxPagesPerPattern: o['maxPagesPerPattern'] as number, maxPagesPerHost: o['maxPagesPerHost'] as number | undefined,
+    parseThreads: o['parseThreads'] as number,
     maxDurationMs: ((o['maxDuration'] as number | undefined) ?? 0) * 1000, include, exclude,
     external: o['external'] as boolean, accept, timeoutMs: o['timeout'] as number, retries: o['retries'] as number,
     insecure: o['insecure'] as boolean, headers, userAgent: o['userAgent'] as string, method,

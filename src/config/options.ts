@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Category } from '../types.js';
 
 /** Everything a crawl can be told. `resolveOptions` fills the defaults. */
@@ -16,6 +17,8 @@ export interface CrawlOptions {
   maxPagesPerHost: number;
   /** Trap guard: pages parsed per URL pattern (path with digits and ids generalised) at most. */
   maxPagesPerPattern: number;
+  /** Threads that parse HTML beside the crawl's own (0: parse on the crawl's thread). */
+  parseThreads: number;
   include: RegExp[];
   exclude: RegExp[];
   external: boolean;
@@ -58,6 +61,9 @@ export const DEFAULTS: Omit<CrawlOptions, 'roots'> = {
   // Follows --max-pages unless set: a lower cap only makes sense when asked for.
   maxPagesPerHost: Number.POSITIVE_INFINITY,
   maxPagesPerPattern: 2_000,
+  // One core is the crawl's own (fetching, results); the others parse. Past 4 the crawl's
+  // thread is the bottleneck.
+  parseThreads: Math.max(0, Math.min(4, availableParallelism() - 1)),
   include: [],
   exclude: [],
   external: true,

@@ -6,7 +6,7 @@ import { resolveOptions, type CrawlOptions } from '../config/options.js';
 import { createFetcher, isTransient, type RequestKind } from '../fetch/index.js';
 import { classify, createSoft404Detector, loadPhrases, type Expects } from '../classify/index.js';
 import { ResultStore } from '../results/index.js';
-import { withoutFragment } from '../extract/index.js';
+import { createHtmlParser, withoutFragment } from '../extract/index.js';
 import { Channel } from './channel.js';
 import { Fifo } from './fifo.js';
 import { Frontier, type Plan, type Task } from './frontier.js';
@@ -65,7 +65,8 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
   const store = new ResultStore();
   const heap = createHeapGovernor(HEAP_BUDGET);
   const frontier = new Frontier(options, fetcher, stop.fetchSignal);
-  const probe = makeProbe(fetcher, stop.fetchSignal);
+  const parser = createHtmlParser(options.parseThreads);
+  const probe = makeProbe(fetcher, stop.fetchSignal, parser);
   const detector = createSoft404Detector({
     threshold: options.soft404Threshold,
     extraPhrases: phrases,
@@ -150,7 +151,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     if (outcome.ok && verdict.status !== null && verdict.status >= 200 && verdict.status < 300) {
       const response = outcome.response;
       const isPage = plan.crawl && frontier.takePage(plan, response.url, response.mime);
-      const seen = inspect(response, isPage || (plan.crawl && response.mime === 'text/css'));
+      const seen = await inspect(parser, response, isPage || (plan.crawl && response.mime === 'text/css'));
       if (response.truncated) notes.push(response.truncated);
       if (isPage) {
         pages++;
@@ -205,7 +206,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     await allDone;
   } finally {
     stop.dispose();
-    await fetcher.close();
+    await Promise.all([fetcher.close(), parser.close()]);
   }
   const report = buildReport({
     options, startedAt, store, pages, limitsHit: frontier.limitsHit(), stoppedBy: stop.reason,

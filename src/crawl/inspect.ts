@@ -1,7 +1,7 @@
 // What the crawl learns from a 2xx body: the page's facts, its links (when it is crawled),
 // and the JSON text the soft-404 detector reads. One parser pass per body.
 import type { ExtractedLink, FetchedResponse, PageFacts } from '../types.js';
-import { decodeHtml, isHtmlMime, parseCss, parseHtml } from '../extract/index.js';
+import { isHtmlMime, parseCss, type HtmlParser } from '../extract/index.js';
 
 const JSON_TEXT_CAP = 64 * 1024;
 
@@ -22,11 +22,11 @@ export function wantsBody(mime: string, status: number, crawled: boolean): boole
 }
 
 /** Parses a response; `followLinks` when the URL is a page of the crawl. */
-export function inspect(response: FetchedResponse, followLinks: boolean): Inspection {
+export async function inspect(parser: HtmlParser, response: FetchedResponse, followLinks: boolean): Promise<Inspection> {
   const body = response.body;
   if (!body) return {};
   if (isHtmlMime(response.mime)) {
-    const parsed = parseHtml(decodeHtml(body, response.charset), response.url, { links: followLinks });
+    const parsed = await parser.parse(body, response.charset, response.url, followLinks);
     return followLinks ? { facts: parsed.facts, links: parsed.links } : { facts: parsed.facts };
   }
   if (response.mime === 'text/css' && followLinks) {

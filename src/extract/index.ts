@@ -1,6 +1,7 @@
 // The extract stage: HTML and CSS to links (with page, line, element, attribute, text) and
 // PageFacts. Only this folder imports htmlparser2; it imports nothing from sibling stages.
 export { parseHtml } from './html.js';
+export { createHtmlParser, type HtmlParser } from './pool.js';
 export { withoutFragment } from './resolve.js';
 export { parseCss } from './css.js';
 export { parseSrcset } from './srcset.js';
