@@ -77,7 +77,7 @@ async function run(settings: CliSettings, io: CliIo): Promise<Report> {
   if (settings.format === 'json') await writeJson(report, settings.output, io);
   else if (!streaming) {
     const color = settings.color ?? (io.isTTY === true && !settings.output);
-    const text = renderReport(settings.format, report, { color, verbose: settings.verbose });
+    const text = renderReport(settings.format, report, { color, verbose: settings.verbose, failOn: settings.options.failOn });
     if (settings.output) await writeFile(settings.output, text);
     else io.stdout(text);
   }

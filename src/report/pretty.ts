@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { CATEGORIES, type LinkEntry, type Report } from '../types.js';
+import { CATEGORIES, type Category, type LinkEntry, type Report } from '../types.js';
 import { entryLines, pageNamer, type EntryLook } from './pretty-entry.js';
 import { stripControl } from './sanitize.js';
 
@@ -8,9 +8,11 @@ export interface PrettyOptions {
   color: boolean;
   /** Also list skipped URLs and count the ok ones. */
   verbose?: boolean;
+  /** Categories that fail the run (--fail-on): those that are not broken get a section of their own. */
+  failOn?: readonly Category[];
 }
 
-type Group = 'not-found' | 'gone' | 'soft-404' | 'error' | 'blocked' | 'suspected' | 'moved' | 'skipped';
+type Group = 'not-found' | 'gone' | 'soft-404' | 'error' | 'blocked' | 'suspected' | 'moved' | 'redirect' | 'skipped';
 const BROKEN_GROUPS: readonly Group[] = ['not-found', 'gone', 'soft-404', 'error'];
 const WARNING_GROUPS: readonly Group[] = ['blocked', 'suspected', 'moved'];
 
@@ -21,7 +23,11 @@ const WARNING_GROUPS: readonly Group[] = ['blocked', 'suspected', 'moved'];
  */
 export function renderPretty(report: Report, opts: PrettyOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const groups = groupEntries(report.links);
+  // A category named in --fail-on that is not broken (redirect, blocked, skipped) is listed in
+  // full under its own heading: the run failed because of these entries.
+  const failing = (opts.failOn ?? []).filter((cat): cat is 'redirect' | 'blocked' | 'skipped' =>
+    cat === 'redirect' || cat === 'blocked' || cat === 'skipped');
+  const groups = groupEntries(report.links, failing.includes('redirect'));
   const pageName = pageNamer(report.roots);
   const section = (title: string, names: readonly Group[], paint: (t: string) => string, marker: string): string[] => {
     const entries = names.flatMap((name) => groups.get(name) ?? []);
@@ -35,8 +41,9 @@ export function renderPretty(report: Report, opts: PrettyOptions): string {
   const out = [header(report, c)];
   const broken = section('Broken', BROKEN_GROUPS, c.red, '✗');
   out.push(...(broken.length > 0 ? broken : ['', c.green('No broken links.')]));
-  out.push(...section('Warnings', WARNING_GROUPS, c.yellow, '!'));
-  if (opts.verbose) {
+  out.push(...section('Failing the run (--fail-on)', failing, c.red, '✗'));
+  out.push(...section('Warnings', WARNING_GROUPS.filter((g) => !(failing as readonly Group[]).includes(g)), c.yellow, '!'));
+  if (opts.verbose && !failing.includes('skipped')) {
     out.push(...section('Skipped', ['skipped'], c.gray, '-'));
     out.push('', c.green(`OK: ${report.summary.ok} URLs`));
   }
@@ -44,10 +51,10 @@ export function renderPretty(report: Report, opts: PrettyOptions): string {
   return out.join('\n') + '\n';
 }
 
-function groupEntries(links: LinkEntry[]): Map<Group, LinkEntry[]> {
+function groupEntries(links: LinkEntry[], allRedirects: boolean): Map<Group, LinkEntry[]> {
   const groups = new Map<Group, LinkEntry[]>();
   for (const entry of links) {
-    const name = groupOf(entry);
+    const name = allRedirects && entry.category === 'redirect' ? 'redirect' : groupOf(entry);
     if (name === undefined) continue;
     const list = groups.get(name);
     if (list === undefined) groups.set(name, [entry]);
@@ -75,7 +82,10 @@ function look(entry: LinkEntry, group: Group, marker: string, paint: (t: string)
   const status = entry.status === null ? 'no response' : String(entry.status);
   const confidence = entry.soft404 ? ` ${Math.round(entry.soft404.confidence * 100)}%` : '';
   if (group === 'suspected') return { marker, label: `suspected soft-404${confidence}`, status, paint };
-  if (group === 'moved') return { marker, label: 'permanent redirect', status: String(entry.redirects[0]?.status ?? ''), paint };
+  if (group === 'moved' || group === 'redirect') {
+    const first = entry.redirects[0]?.status;
+    return { marker, label: `${isPermanent(first) ? 'permanent' : 'temporary'} redirect`, status: String(first ?? ''), paint };
+  }
   if (group === 'soft-404') return { marker, label: `soft-404${confidence}`, status, paint };
   return { marker, label: entry.category, status: group === 'skipped' ? '' : status, paint };
 }

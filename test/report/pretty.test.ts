@@ -23,6 +23,25 @@ describe('renderPretty', () => {
     expect(out).not.toContain('private/');
   });
 
+  it('lists every redirect, temporary ones too, and blocked links under their own heading when --fail-on names them', () => {
+    const report = sampleReport();
+    const temporary: LinkEntry = {
+      url: 'https://site.test/tmp', category: 'redirect', status: 200, finalUrl: 'https://site.test/new', redirects: [{ url: 'https://site.test/tmp', status: 302 }],
+      reason: 'HTTP 302 to /new', internal: true, sources: [{ page: 'https://site.test/', line: 3, element: 'a', attribute: 'href' }], sourceCount: 1,
+    };
+    report.links.push(temporary);
+    expect(renderPretty(report, { color: false })).not.toContain('temporary redirect');
+    const out = renderPretty(report, { color: false, failOn: ['not-found', 'redirect', 'blocked'] });
+    const failing = out.indexOf('Failing the run (--fail-on) (3)');
+    const warnings = out.indexOf('Warnings');
+    expect(failing).toBeGreaterThan(out.indexOf('Broken'));
+    expect(out.indexOf('[temporary redirect 302]')).toBeGreaterThan(failing);
+    expect(out.indexOf('[permanent redirect 301]')).toBeGreaterThan(failing);
+    expect(out.indexOf('[blocked 403]')).toBeGreaterThan(failing);
+    expect(out.indexOf('[blocked 403]')).toBeLessThan(warnings);
+    expect(out.slice(warnings)).not.toMatch(/\[(?:permanent|temporary) redirect/);
+  });
+
   it('shows 20 sources per entry and counts the rest', () => {
     const out = renderPretty(sampleReport(), { color: false });
     expect(out).toContain('↳ /blog/20:29  <a href> "post 20"');
