@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/extract/index.js';
+import { detached } from '../../src/extract/text.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -18,5 +19,11 @@ describe('extracted sources', () => {
     gc();
     expect(kept[299]).toBe('a link text long enough to be a slice 299');
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it('copies every kind of text exactly: Latin-1, other scripts, astral characters, lone surrogates', () => {
+    for (const text of ['café crème brûlée, 12 €', 'Straße · naïve ÿ', '页面未找到 ☕ 𝄞 emoji 🎉', 'lone \ud800 surrogate here', '']) {
+      expect(detached(text)).toBe(text);
+    }
   });
 });
