@@ -37,10 +37,7 @@ for (const t of opt.tools) if (!defs[t]) {
 	console.error(`unknown tool: ${t} (known: ${Object.keys(defs).join(', ')})`);
 	process.exit(2);
 }
-if (!hasTime()) {
-	console.error('bench needs GNU time at /usr/bin/time (apt-get install time)');
-	process.exit(2);
-}
+if (!hasTime()) console.error('GNU time is not at /usr/bin/time: CPU and peak RSS come from each tool\'s own process.resourceUsage()');
 opt.out ||= join(repo, 'bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 
 // linkinator gets its own smaller site; linkhound and floor run there too, for the ratios.

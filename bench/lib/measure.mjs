@@ -1,36 +1,52 @@
-// Runs one tool under GNU time (/usr/bin/time -f), which reports the child's own rusage from
-// wait4(): user + system CPU (all threads) and peak RSS (ru_maxrss). Wall time is taken here.
+// Runs one tool and measures it: wall time here; user + system CPU (all threads) and peak RSS
+// from GNU time (/usr/bin/time -f, the child's rusage from wait4()) when it is installed, else
+// from the tool's own process.resourceUsage(), reported at exit by a preloaded module (every
+// tool here is a Node program, so both give the same figures).
 import { spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export const TIME = '/usr/bin/time';
-export const hasTime = () => existsSync(TIME);
+export const hasTime = () => process.env.LINKHOUND_BENCH_NO_GNU_TIME !== "1" && existsSync(TIME);
+const USAGE_PRELOAD = new URL('./usage-at-exit.mjs', import.meta.url).href;
 
 /** Runs argv in cwd; resolves { wallSeconds, cpuSeconds, userSeconds, systemSeconds, maxRssMB, exitCode, stdout, stderr }. */
 export function measure(argv, { cwd, tmp, name, timeoutMs }) {
 	const outFile = join(tmp, `${name}.stdout`);
 	const errFile = join(tmp, `${name}.stderr`);
-	const timeFile = join(tmp, `${name}.time`);
+	const usageFile = join(tmp, `${name}.usage`);
 	const out = openSync(outFile, 'w');
 	const err = openSync(errFile, 'w');
+	const gnu = hasTime();
+	const [cmd, ...rest] = argv;
+	const command = gnu
+		? [TIME, ['-f', '%U %S %M %x', '-o', usageFile, ...argv]]
+		: [cmd === 'node' ? process.execPath : cmd, cmd === 'node' ? ['--import', USAGE_PRELOAD, ...rest] : rest];
 	const t0 = performance.now();
-	const child = spawn(TIME, ['-f', '%U %S %M %x', '-o', timeFile, ...argv], { cwd, stdio: ['ignore', out, err] });
+	const child = spawn(command[0], command[1], { cwd, stdio: ['ignore', out, err], env: { ...process.env, LINKHOUND_BENCH_USAGE: usageFile } });
 	const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
 	return new Promise((resolve) => {
-		child.on('exit', () => {
+		child.on('exit', (code) => {
 			clearTimeout(timer);
 			const wallSeconds = (performance.now() - t0) / 1000;
 			closeSync(out);
 			closeSync(err);
-			const last = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ');
-			const [user, sys, rssKB, exit] = last.map(Number);
+			const usage = gnu ? gnuUsage(usageFile) : nodeUsage(usageFile, code);
 			resolve({
-				wallSeconds: +wallSeconds.toFixed(3), userSeconds: user, systemSeconds: sys, cpuSeconds: +(user + sys).toFixed(2),
-				maxRssMB: +(rssKB / 1024).toFixed(1), exitCode: Number.isFinite(exit) ? exit : null,
+				wallSeconds: +wallSeconds.toFixed(3), ...usage, cpuSeconds: +(usage.userSeconds + usage.systemSeconds).toFixed(2),
 				stdout: readFileSync(outFile, 'utf8'), stderr: readFileSync(errFile, 'utf8').slice(-2000),
 			});
 		});
 	});
+}
+
+function gnuUsage(file) {
+	const [user, sys, rssKB, exit] = readFileSync(file, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+	return { userSeconds: user, systemSeconds: sys, maxRssMB: +(rssKB / 1024).toFixed(1), exitCode: Number.isFinite(exit) ? exit : null };
+}
+
+function nodeUsage(file, code) {
+	const u = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { userCPUTime: 0, systemCPUTime: 0, maxRSS: 0 };
+	return { userSeconds: +(u.userCPUTime / 1e6).toFixed(2), systemSeconds: +(u.systemCPUTime / 1e6).toFixed(2), maxRssMB: +(u.maxRSS / 1024).toFixed(1), exitCode: code };
 }
