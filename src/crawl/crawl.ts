@@ -129,7 +129,8 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
 
   const visit = async (task: Task): Promise<void> => {
     if (stop.stopped && !task.retry) return;
-    const plan = task.retry ? frontier.replan(task.retry.plan, task.expects) : await frontier.plan(task);
+    // A second chance is planned anew: the first try's page slots were given back with it.
+    const plan = await frontier.plan(task);
     try {
       await settle(task, plan);
     } finally {
@@ -142,7 +143,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     const outcome = await attempt(task, plan);
     if (!outcome.ok && outcome.failure.kind === 'aborted') return;
     if (!task.retry && options.retries > 0 && isTransient(outcome) && !stop.stopped) {
-      deferred.push({ ...task, retry: { first: outcome, plan: { ...plan, reserved: false } } });
+      deferred.push({ ...task, retry: { first: outcome } });
       return;
     }
     if (task.root && outcome.ok) frontier.scope.set(task.url, outcome.response.url);

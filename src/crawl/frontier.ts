@@ -8,15 +8,15 @@ import { isHtmlMime } from '../extract/index.js';
 import { schemeSkipReason } from './normalize.js';
 import { Scope, originOf } from './scope.js';
 import { RobotsCache } from './robots.js';
-import { TrapGuard, type TrapAdmission } from './traps.js';
+import { TrapGuard, type TrapAdmission, type TrapLimit } from './traps.js';
 
 export interface Task {
   url: string;
   depth: number;
   expects?: Expects;
   root?: boolean;
-  /** Set on the second chance of a transient failure: what the first try gave, and its plan. */
-  retry?: { first: FetchOutcome; plan: Plan };
+  /** Set on the second chance of a transient failure: what the first try gave. */
+  retry?: { first: FetchOutcome };
 }
 
 export interface Plan {
@@ -24,10 +24,8 @@ export interface Plan {
   crawl: boolean;
   internal: boolean;
   skip?: string;
-  /** Holds a --max-pages slot until it proves not to be a page. */
-  reserved: boolean;
-  /** Its trap-guard slots, given back with the page slot. */
-  trap?: TrapAdmission;
+  /** Its page slots (--max-pages and the trap guards), held until it proves to be a page or not. */
+  slot?: TrapAdmission;
 }
 
 export class Frontier {
@@ -38,13 +36,11 @@ export class Frontier {
   private readonly limits = new Map<string, number>();
   private readonly parsed = new Set<string>();
   private readonly delayed = new Set<string>();
-  private reserved = 0;
-  private confirmed = 0;
   private settled: (() => void)[] = [];
 
   constructor(private readonly options: CrawlOptions, private readonly fetcher: Fetcher, signal: AbortSignal) {
     this.scope = new Scope(options.roots);
-    this.traps = new TrapGuard(options.maxPagesPerPattern, options.maxPagesPerHost);
+    this.traps = new TrapGuard(options.maxPagesPerPattern, options.maxPagesPerHost, options.maxPages);
     this.robots = new RobotsCache(async (url) => {
       this.robotsRequests++;
       const outcome = await fetcher.fetch({ url, readBody: (_mime, status) => status === 200, signal, kind: 'robots' });
@@ -54,40 +50,26 @@ export class Frontier {
 
   async plan(task: Task): Promise<Plan> {
     const { url } = task;
-    const skipped = (skip: string, internal = false): Plan => ({ crawl: false, internal, skip, reserved: false });
+    const skipped = (skip: string, internal = false): Plan => ({ crawl: false, internal, skip });
     const scheme = schemeSkipReason(url);
     if (scheme) return skipped(scheme);
     if (this.options.exclude.some((re) => re.test(url))) return skipped('excluded by --exclude');
     const included = this.options.include.length === 0 || this.options.include.some((re) => re.test(url));
     const internal = included && this.scope.contains(url);
     if (!this.options.external && !this.scope.sameOrigin(url)) return skipped('external link not checked (--no-external)');
-    if (!internal || task.depth > this.options.maxDepth) return { crawl: false, internal, reserved: false };
+    if (!internal || task.depth > this.options.maxDepth) return { crawl: false, internal };
     if (this.options.robots && !(await this.allowedByRobots(url))) return skipped('disallowed by robots.txt (--ignore-robots to check)', true);
     // An image, script or media file is checked, never parsed: page bounds and trap guards are not for it.
-    if (!mayBePage(task.expects)) return { crawl: true, internal, reserved: false };
+    if (!mayBePage(task.expects)) return { crawl: true, internal };
     // Slots held by URLs not yet fetched may turn out not to be pages (an image, a 404): wait
-    // for them to settle rather than skip a page that fits within --max-pages.
-    while (this.reserved >= this.options.maxPages && this.reserved > this.confirmed) await this.slotSettled();
-    if (this.reserved >= this.options.maxPages) return this.pagesFull();
-    let trap = this.traps.admit(url);
-    // As for --max-pages: slots held by URLs that may prove not to be pages are waited for.
-    while ('limit' in trap && trap.mayFree) {
+    // for them to settle rather than skip a page that fits within the bounds.
+    let slot = this.traps.admit(url);
+    while ('limit' in slot && slot.mayFree) {
       await this.slotSettled();
-      trap = this.traps.admit(url);
+      slot = this.traps.admit(url);
     }
-    if ('limit' in trap) return skipped(this.hit(trap.limit, `not crawled: ${trap.limit} guard (likely crawler trap)`), true);
-    this.reserved++;
-    return { crawl: true, internal, reserved: true, trap };
-  }
-
-  /** The plan of a second chance: the URL was admitted before, but its page slot is taken anew. */
-  replan(plan: Plan, expects: Expects | undefined): Plan {
-    if (!plan.crawl || !mayBePage(expects)) return plan;
-    if (this.reserved >= this.options.maxPages) return this.pagesFull();
-    this.reserved++;
-    // Its trap-guard slots were given back with the first try; a second chance does not retake them.
-    const { trap: _given, ...rest } = plan;
-    return { ...rest, reserved: true };
+    if ('limit' in slot) return skipped(this.hit(slot.limit, skipReason(slot.limit, this.options.maxPages)), true);
+    return { crawl: true, internal, slot };
   }
 
   /**
@@ -95,21 +77,19 @@ export class Frontier {
    * if so, the plan's slot is kept for good.
    */
   takePage(plan: Plan, finalUrl: string, mime: string): boolean {
-    if (!plan.reserved || !isHtmlMime(mime) || !this.scope.contains(finalUrl) || this.parsed.has(finalUrl)) return false;
+    if (!plan.slot || !isHtmlMime(mime) || !this.scope.contains(finalUrl) || this.parsed.has(finalUrl)) return false;
     this.parsed.add(finalUrl);
-    plan.reserved = false;
-    this.confirmed++;
-    if (plan.trap) this.traps.confirm(plan.trap);
+    this.traps.confirm(plan.slot);
+    delete plan.slot;
     this.notifySettled();
     return true;
   }
 
   /** Gives back the page slot of a URL that turned out not to be a page (no-op once settled). */
   release(plan: Plan): void {
-    if (!plan.reserved) return;
-    plan.reserved = false;
-    this.reserved--;
-    if (plan.trap) this.traps.release(plan.trap);
+    if (!plan.slot) return;
+    this.traps.release(plan.slot);
+    delete plan.slot;
     this.notifySettled();
   }
 
@@ -125,10 +105,6 @@ export class Frontier {
 
   limitsHit(): LimitHit[] {
     return [...this.limits].map(([limit, skipped]) => ({ limit, skipped }));
-  }
-
-  private pagesFull(): Plan {
-    return { crawl: false, internal: true, skip: this.hit('max-pages', `not crawled: --max-pages ${this.options.maxPages} reached`), reserved: false };
   }
 
   private hit(limit: string, reason: string): string {
@@ -149,4 +125,8 @@ export class Frontier {
 
 function mayBePage(expects: Expects | undefined): boolean {
   return expects === undefined || expects === 'page' || expects === 'other' || expects === 'style';
+}
+
+function skipReason(limit: TrapLimit, maxPages: number): string {
+  return limit === 'max-pages' ? `not crawled: --max-pages ${maxPages} reached` : `not crawled: ${limit} guard (likely crawler trap)`;
 }
