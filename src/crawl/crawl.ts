@@ -1,6 +1,5 @@
 // The orchestrator: wires frontier → fetch → extract → classify → results and emits events.
 // Each stage is its own module; this file only decides what happens to each URL and when.
-import pLimit from 'p-limit';
 import type { CrawlEvent, FetchOutcome, LinkSource, Report, Verdict } from '../types.js';
 import { resolveOptions, type CrawlOptions } from '../config/options.js';
 import { createFetcher, isTransient, type RequestKind } from '../fetch/index.js';
@@ -73,7 +72,6 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     isInternalOrigin: (origin) => frontier.scope.sameOrigin(`${origin}/`),
     ...(options.soft404Probes ? { probe: probe.run } : {}),
   });
-  const limit = pLimit(options.concurrency);
   const roots = new Set<string>();
   let pages = 0;
   let inFlight = 0;
@@ -90,6 +88,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
 
   // The frontier's queue holds plain tasks; only `concurrency` of them at a time become running
   // promises, so 100,000 URLs waiting their turn cost a small record each, not a closure chain.
+  // inFlight counts queued and running tasks, so the running ones are inFlight - waiting.size.
   const waiting = new Fifo<Task>();
   const schedule = (task: Task): void => {
     inFlight++;
@@ -98,9 +97,9 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
   };
 
   const pump = (): void => {
-    while (limit.activeCount + limit.pendingCount < options.concurrency && waiting.size > 0) {
+    while (inFlight - waiting.size < options.concurrency && waiting.size > 0) {
       const task = waiting.shift() as Task;
-      limit(() => visit(task))
+      visit(task)
         .catch((error: unknown) => decide(task.url, { category: 'error', status: null, reason: `internal error: ${String(error)}` }, false))
         .finally(() => {
           if (--inFlight === 0) whenIdle();

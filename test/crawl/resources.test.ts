@@ -122,6 +122,31 @@ describe('sockets stay bounded at high concurrency', () => {
   });
 });
 
+describe('--concurrency', () => {
+  it('caps the requests in flight over the whole crawl, however many URLs wait', async () => {
+    let open = 0;
+    let peak = 0;
+    const html = (res: ServerResponse, body: string) => void res.writeHead(200, { 'content-type': 'text/html' }).end(body);
+    const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
+      '/': (_req, res) => html(res, Array.from({ length: 30 }, (_, i) => `<a href="/p${i}">p</a>`).join('')),
+    };
+    for (let i = 0; i < 30; i++) {
+      routes[`/p${i}`] = (_req, res) => {
+        peak = Math.max(peak, ++open);
+        setTimeout(() => {
+          open--;
+          html(res, '<title>p</title><p>a page</p>');
+        }, 20);
+      };
+    }
+    const site = await startServer(routes);
+    closers.push(site.close);
+    const report = await check({ roots: [site.url], concurrency: 3, ...FAST });
+    expect(report.summary).toMatchObject({ pages: 31, ok: 31 });
+    expect(peak).toBe(3);
+  });
+});
+
 describe('waiting for a connection', () => {
   it('does not spend the deadline: eight 300 ms pages over one connection with a 1 s timeout are all ok', async () => {
     const html = (res: ServerResponse, body: string) => void res.writeHead(200, { 'content-type': 'text/html' }).end(body);
