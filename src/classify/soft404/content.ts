@@ -2,7 +2,7 @@
 // page's prose, framework default pages, and the long-text guard that counts against them.
 import type { PageFacts } from '../../types.js';
 import { findMarker, isWeakHeadline, titleParts } from './markers.js';
-import { countWords, normalizeText, openingWords, stripName } from './normalize-text.js';
+import { countWords, nameStripper, openingWords } from './normalize-text.js';
 import { type Phrase, findPhrase } from './phrases.js';
 import type { Signal } from './types.js';
 
@@ -26,13 +26,14 @@ export interface ContentResult {
 
 /** Content evidence of a parsed page requested as `url`. */
 export function contentSignals(facts: PageFacts, url: string, phrases: readonly Phrase[]): ContentResult {
-  const title = stripName(normalizeText(facts.title), url);
-  const heading = stripName(normalizeText(facts.headings[0] ?? ''), url);
+  const clean = nameStripper(url);
+  const title = clean(facts.title);
+  const heading = clean(facts.headings[0] ?? '');
   const searchPage = SEARCH_HEADLINE.test(title) || SEARCH_HEADLINE.test(heading);
   const signals: Signal[] = [];
   const headlineMarker = findMarker(title) ?? findMarker(heading);
-  const titleHit = headline(facts.title, url, phrases);
-  const headingHit = headline(facts.headings[0] ?? '', url, phrases);
+  const titleHit = headline(facts.title, clean, phrases);
+  const headingHit = headline(facts.headings[0] ?? '', clean, phrases);
   // Most pages have nothing in their headline slots and a long opening: they are settled by a
   // short prefix of their text, which keeps the detector cheap on every page of a large crawl.
   if (!headlineMarker && !titleHit && !headingHit) {
@@ -41,9 +42,9 @@ export function contentSignals(facts: PageFacts, url: string, phrases: readonly 
   }
   // Only the opening matters: it decides thinness (thresholds stay far below the cap) and holds
   // the message, so long pages cost no more than short ones.
-  const main = stripName(normalizeText(facts.mainText.slice(0, OPENING_CHARS)), url);
+  const main = clean(facts.mainText.slice(0, OPENING_CHARS));
   const words = countWords(main);
-  const prose = stripName(normalizeText(facts.proseText.slice(0, OPENING_CHARS)), url);
+  const prose = clean(facts.proseText.slice(0, OPENING_CHARS));
   const thin = words <= THIN_WORDS;
 
   const marked = headlineMarker ?? [thin ? openingWords(prose, 60) : '', thin && countWords(prose) < 15 ? openingWords(main, 40) : '']
@@ -89,10 +90,10 @@ function isWordChar(c: number, ch: string): boolean {
 }
 
 /** A phrase in a headline: full weight when it is most of its part, less inside a longer line. */
-function headline(raw: string, url: string, phrases: readonly Phrase[]): { weight: number; lang: string } | undefined {
+function headline(raw: string, clean: (text: string) => string, phrases: readonly Phrase[]): { weight: number; lang: string } | undefined {
   let best: { weight: number; lang: string } | undefined;
   for (const part of titleParts(raw)) {
-    const text = stripName(normalizeText(part), url);
+    const text = clean(part);
     if (text === '') continue;
     const phrase = findPhrase(phrases, text);
     let hit: { weight: number; lang: string } | undefined;

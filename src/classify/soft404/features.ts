@@ -2,7 +2,7 @@
 // the requested name removed, its normalized title and first heading. Never the body.
 import type { PageFacts } from '../../types.js';
 import { type Sketch, sketch } from './minhash.js';
-import { countWords, normalizeText, stripName } from './normalize-text.js';
+import { countWords, nameStripper } from './normalize-text.js';
 
 export interface PageFeatures {
   sketch: Sketch;
@@ -14,11 +14,12 @@ export interface PageFeatures {
 
 /** Features of a parsed page requested as `url` (whose name is stripped from its text). */
 export function pageFeatures(facts: PageFacts, url: string): PageFeatures {
-  const main = stripName(normalizeText(facts.mainText), url);
+  const clean = nameStripper(url);
+  const main = clean(facts.mainText);
   return {
     sketch: sketch(main),
-    title: stripName(normalizeText(facts.title), url),
-    heading: stripName(normalizeText(facts.headings[0] ?? ''), url),
+    title: clean(facts.title),
+    heading: clean(facts.headings[0] ?? ''),
     words: countWords(main),
   };
 }

@@ -61,27 +61,18 @@ export function openingWords(normalized: string, n: number): string {
 }
 
 /**
- * Removes the requested name (the last path segment, decoded, with its extension and with
- * separators as spaces) from a text, since many not-found pages echo it.
+ * Normalizes texts of one page with the requested name removed (its last path segment, decoded,
+ * with and without its extension, separators as spaces), since many not-found pages echo it.
+ * The name's variants are worked out once per page.
  */
-export function stripName(normalized: string, url: string): string {
-  const variants = nameVariantsOf(url);
-  let text = normalized;
-  for (const v of variants) {
-    if (v.length >= 3) text = text.split(v).join(' ');
-  }
-  return text === normalized ? text : text.replace(/ {2,}/g, ' ').trim();
-}
-
-// A page's texts are stripped one after another with the same URL: keep its variants for the next call.
-let lastUrl = '';
-let lastVariants: string[] = [];
-function nameVariantsOf(url: string): string[] {
-  if (url !== lastUrl) {
-    lastVariants = nameVariants(url);
-    lastUrl = url;
-  }
-  return lastVariants;
+export function nameStripper(url: string): (text: string) => string {
+  const variants = nameVariants(url).filter((v) => v.length >= 3);
+  return (text) => {
+    const normalized = normalizeText(text);
+    let stripped = normalized;
+    for (const v of variants) stripped = stripped.split(v).join(' ');
+    return stripped === normalized ? stripped : stripped.replace(/ {2,}/g, ' ').trim();
+  };
 }
 
 function nameVariants(url: string): string[] {
