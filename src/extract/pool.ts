@@ -1,8 +1,7 @@
 // HTML parsing on worker threads. Parsing is most of a crawl's CPU on big pages; on its own
-// thread it overlaps with fetching and with the results work of the crawl's thread. Small
-// pages are parsed inline. Without
-// the compiled worker (tests run the TypeScript sources) or with 0 threads, pages are parsed
-// inline. A worker that fails takes nothing down: its pages are parsed inline.
+// thread it overlaps with fetching and with the results work of the crawl's thread. Small pages,
+// and every page without the compiled worker (tests run the TypeScript sources) or with 0
+// threads, are parsed inline. A worker that fails takes nothing down: its pages are parsed inline.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -29,6 +28,7 @@ export interface HtmlParser {
 }
 
 interface Pending {
+  worker: Worker;
   resolve(page: ParsedPage): void;
   inline(): ParsedPage;
 }
@@ -48,16 +48,14 @@ export function createHtmlParser(threads: number): HtmlParser {
     return { parse: async (...args) => inline(...args), threaded: false, close: async () => undefined };
   }
   const pending = new Map<number, Pending>();
-  const owner = new Map<number, Worker>();
   let nextId = 0;
   let live: Worker[] | undefined;
 
   const settleAll = (worker: Worker): void => {
     live = live?.filter((w) => w !== worker);
     for (const [id, job] of pending) {
-      if (owner.get(id) !== worker) continue;
+      if (job.worker !== worker) continue;
       pending.delete(id);
-      owner.delete(id);
       job.resolve(job.inline());
     }
   };
@@ -71,7 +69,6 @@ export function createHtmlParser(threads: number): HtmlParser {
         const job = pending.get(reply.id);
         if (!job) return;
         pending.delete(reply.id);
-        owner.delete(reply.id);
         job.resolve('page' in reply ? reply.page : job.inline());
       });
       worker.on('error', () => settleAll(worker));
@@ -88,8 +85,7 @@ export function createHtmlParser(threads: number): HtmlParser {
       if (!worker) return inline(body, charset, url, links);
       const id = nextId++;
       return new Promise<ParsedPage>((resolve) => {
-        pending.set(id, { resolve, inline: () => inline(body, charset, url, links) });
-        owner.set(id, worker);
+        pending.set(id, { worker, resolve, inline: () => inline(body, charset, url, links) });
         const job: ParseJob = { id, body, charset, url, links };
         worker.postMessage(job);
       });
