@@ -32,6 +32,29 @@ export interface ExtractedLink {
 }
 
 /**
+ * The links of one page (or stylesheet) in columns: the crawl's form of `ExtractedLink[]`. A page
+ * costs a few arrays instead of two objects per link, travels from a parser thread as a few
+ * buffers, and its occurrences are stored as numbers until a report needs them.
+ */
+export interface PageLinks {
+  /** Final URL of the page the links are on. */
+  page: string;
+  /** Per link: its absolute URL without the fragment, or its raw value when it is not a URL. */
+  keys: string[];
+  /** Per link: 1 when keys[i] is a URL, 0 when it is the raw value of an invalid one. */
+  valid: Uint8Array<ArrayBuffer>;
+  /** Per link: 1-based line. */
+  lines: Uint32Array<ArrayBuffer>;
+  /** Per link: index into `elements` and `attributes`. */
+  kinds: Uint32Array<ArrayBuffer>;
+  /** The distinct element/attribute pairs of the page. */
+  elements: string[];
+  attributes: string[];
+  /** Per link: its text, or '' when it has none. */
+  texts: string[];
+}
+
+/**
  * What the soft-404 detector needs to know about an HTML page, gathered in the same parser
  * pass that extracts links. Texts are whitespace-collapsed and capped (see extract/).
  */
@@ -55,6 +78,12 @@ export interface PageFacts {
 
 export interface ParsedPage {
   links: ExtractedLink[];
+  facts: PageFacts;
+}
+
+/** A page as the crawl parses it: links in columns. */
+export interface CrawledPage {
+  links: PageLinks;
   facts: PageFacts;
 }
 

@@ -1,11 +1,11 @@
 // The orchestrator: wires frontier → fetch → extract → classify → results and emits events.
 // Each stage is its own module; this file only decides what happens to each URL and when.
-import type { CrawlEvent, FetchOutcome, LinkSource, Report, Verdict } from '../types.js';
+import type { CrawlEvent, FetchOutcome, PageLinks, Report, Verdict } from '../types.js';
 import { resolveOptions, type CrawlOptions } from '../config/options.js';
 import { createFetcher, isTransient, type RequestKind } from '../fetch/index.js';
 import { classify, createSoft404Detector, loadPhrases, type Expects } from '../classify/index.js';
 import { ResultStore } from '../results/index.js';
-import { createHtmlParser, withoutFragment } from '../extract/index.js';
+import { createHtmlParser, detached } from '../extract/index.js';
 import { Channel } from './channel.js';
 import { Fifo } from './fifo.js';
 import { Frontier, type Plan, type Task } from './frontier.js';
@@ -61,7 +61,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
         }),
   });
   const sourceEvents = control.events?.sources !== false;
-  const store = new ResultStore();
+  const store = new ResultStore({ copyText: detached });
   const heap = createHeapGovernor(HEAP_BUDGET);
   const frontier = new Frontier(options, fetcher, stop.fetchSignal);
   const parser = createHtmlParser(options.parseThreads);
@@ -115,15 +115,15 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     for (const task of again) schedule(task);
   };
 
-  const found = (url: string | undefined, raw: string, source: LinkSource, depth: number): void => {
-    // Extracted URLs are WHATWG-serialized already: dropping the fragment is all normalizing does.
-    const key = url === undefined ? raw : withoutFragment(url);
-    const state = store.addSource(key, source);
+  // Extracted URLs are WHATWG-serialized already: their keys (fragment dropped) need no normalizing.
+  const found = (links: PageLinks, index: number, depth: number): void => {
+    const key = links.keys[index]!;
+    const state = store.addSource(key, links, index);
     if (state === 'new' && roots.has(key)) return;
     if (state === 'new') {
-      if (url === undefined) decide(key, { category: 'error', status: null, reason: 'invalid URL' }, false);
-      else schedule({ url: key, depth, expects: expectsOf(source) });
-    } else if (state !== 'pending' && sourceEvents) emit({ type: 'source', url: key, source });
+      if (links.valid[index] === 0) decide(key, { category: 'error', status: null, reason: 'invalid URL' }, false);
+      else schedule({ url: key, depth, expects: expectsOf(links.elements[links.kinds[index]!]!, links.attributes[links.kinds[index]!]!) });
+    } else if (state !== 'pending' && sourceEvents) emit({ type: 'source', url: key, source: store.sourceOf(links, index) });
   };
 
   const visit = async (task: Task): Promise<void> => {
@@ -156,9 +156,10 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
       if (isPage) {
         pages++;
         heap.tick();
-        emit({ type: 'page', url: response.url, depth: task.depth, links: seen.links?.length ?? 0 });
+        emit({ type: 'page', url: response.url, depth: task.depth, links: seen.links?.keys.length ?? 0 });
       }
-      for (const link of seen.links ?? []) found(link.url, link.raw, link.source, task.depth + 1);
+      const links = seen.links;
+      if (links) for (let i = 0; i < links.keys.length; i++) found(links, i, task.depth + 1);
       if (options.soft404 && (verdict.category === 'ok' || verdict.category === 'redirect')) {
         const judgement = await detector.judge({
           url: task.url, finalUrl: response.url, redirects: outcome.redirects, status: response.status, mime: response.mime,

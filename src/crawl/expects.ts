@@ -1,7 +1,6 @@
 // What the linking element expects to load: an HTML page answered for an image URL is a
 // soft-404 signal.
 import type { Expects } from '../classify/index.js';
-import type { LinkSource } from '../types.js';
 
 const BY_ELEMENT: Record<string, Expects> = {
   a: 'page',
@@ -17,8 +16,9 @@ const BY_ELEMENT: Record<string, Expects> = {
   track: 'media',
 };
 
-export function expectsOf(source: LinkSource): Expects {
-  if (source.element === 'link' && source.attribute === 'imagesrcset') return 'image';
-  if (source.element === 'source') return source.attribute === 'srcset' ? 'image' : 'media';
-  return BY_ELEMENT[source.element] ?? 'other';
+/** What a link from `element`'s `attribute` expects. */
+export function expectsOf(element: string, attribute: string): Expects {
+  if (element === 'link' && attribute === 'imagesrcset') return 'image';
+  if (element === 'source') return attribute === 'srcset' ? 'image' : 'media';
+  return BY_ELEMENT[element] ?? 'other';
 }

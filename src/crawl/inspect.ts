@@ -1,13 +1,13 @@
 // What the crawl learns from a 2xx body: the page's facts, its links (when it is crawled),
 // and the JSON text the soft-404 detector reads. One parser pass per body.
-import type { ExtractedLink, FetchedResponse, PageFacts } from '../types.js';
-import { isHtmlMime, parseCss, type HtmlParser } from '../extract/index.js';
+import type { FetchedResponse, PageFacts, PageLinks } from '../types.js';
+import { isHtmlMime, parseCss, toPageLinks, type HtmlParser } from '../extract/index.js';
 
 const JSON_TEXT_CAP = 64 * 1024;
 
 export interface Inspection {
   facts?: PageFacts;
-  links?: ExtractedLink[];
+  links?: PageLinks;
   jsonText?: string;
 }
 
@@ -30,7 +30,7 @@ export async function inspect(parser: HtmlParser, response: FetchedResponse, fol
     return followLinks ? { facts: parsed.facts, links: parsed.links } : { facts: parsed.facts };
   }
   if (response.mime === 'text/css' && followLinks) {
-    return { links: parseCss(body.toString('utf8'), response.url, response.url, 'css') };
+    return { links: toPageLinks(response.url, parseCss(body.toString('utf8'), response.url, response.url, 'css')) };
   }
   if (isJsonMime(response.mime)) return { jsonText: body.toString('utf8', 0, JSON_TEXT_CAP) };
   return {};

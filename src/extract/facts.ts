@@ -3,9 +3,10 @@ import type { PageFacts } from '../types.js';
 import type { Context } from './context.js';
 import { TextBuffer, WordCounter } from './text.js';
 
-// The detector reads the first 4,000 characters for phrases and sketches what it gets: more text
-// would only cost parse time on every page.
+// The detector sketches up to 8,000 characters of main text and reads the first 4,000 of the
+// prose for phrases: more text would only cost parse time on every page.
 const TEXT_CAP = 8_000;
+const PROSE_CAP = 4_000;
 const HEADING_CAP = 200;
 const MAX_HEADINGS = 3;
 /** Bodies with at most this many words can be a client-rendered shell. */
@@ -22,7 +23,7 @@ export class FactsCollector {
   private readonly headings: string[] = [];
   private heading: { name: string; text: TextBuffer } | undefined;
   private readonly main = new TextBuffer(TEXT_CAP);
-  private readonly prose = new TextBuffer(TEXT_CAP);
+  private readonly prose = new TextBuffer(PROSE_CAP);
   private readonly words = new WordCounter(WORD_COUNT_CAP);
   private scriptCount = 0;
   private mount: { depth: number; words: number } | undefined;

@@ -1,12 +1,16 @@
 // One streaming htmlparser2 pass (no DOM) gives a page's links and its PageFacts.
 import { Parser } from 'htmlparser2';
-import type { ExtractedLink, ParsedPage } from '../types.js';
+import type { CrawledPage, ExtractedLink, PageFacts, ParsedPage } from '../types.js';
 import { Context, isInline } from './context.js';
 import { FactsCollector } from './facts.js';
 import { offsetsToLines } from './lines.js';
 import { LinkCollector, type RawLink } from './links.js';
+import { PageLinksBuilder } from './page-links.js';
 import { resolveUrl, withoutFragment } from './resolve.js';
 import { detached } from './text.js';
+
+/** Takes each kept link with its resolved URL (fragment kept; undefined when invalid) and line. */
+type LinkSink = (link: RawLink, url: string | undefined, line: number) => void;
 
 /**
  * Parses an HTML page: every URL a browser would load or follow (resolved against the first
@@ -15,7 +19,22 @@ import { detached } from './text.js';
  * out. `opts.links: false` gathers only the facts. Never throws.
  */
 export function parseHtml(html: string, pageUrl: string, opts: { links?: boolean } = {}): ParsedPage {
-  const wantLinks = opts.links !== false;
+  const links: ExtractedLink[] = [];
+  const { page, facts } = collect(html, pageUrl, opts.links !== false);
+  page.links((link, url, line) => links.push(toExtracted(link, url, page.url, line)));
+  return { links, facts };
+}
+
+/** parseHtml for the crawl: the same links, in columns (texts are not copied out of the page). */
+export function parsePage(html: string, pageUrl: string, opts: { links?: boolean } = {}): CrawledPage {
+  const { page, facts } = collect(html, pageUrl, opts.links !== false);
+  const builder = new PageLinksBuilder(page.url);
+  page.links((link, url, line) => builder.add(url, link.raw, line, link.element, link.attribute, link.text));
+  return { links: builder.build(), facts };
+}
+
+/** One parser pass: the facts, and the page's URL with a walk over its kept links. */
+function collect(html: string, pageUrl: string, wantLinks: boolean): { page: { url: string; links(sink: LinkSink): void }; facts: PageFacts } {
   const context = new Context();
   const facts = new FactsCollector(context);
   const collector = new LinkCollector(context);
@@ -46,18 +65,19 @@ export function parseHtml(html: string, pageUrl: string, opts: { links?: boolean
     },
   });
   parser.end(html);
-  const links = wantLinks ? resolveLinks(html, pageUrl, collector) : [];
-  return { links, facts: facts.result() };
+  const page = resolveUrl(pageUrl, undefined);
+  const links = (sink: LinkSink): void => {
+    if (wantLinks) resolveLinks(html, page, collector, sink);
+  };
+  return { page: { url: page ?? pageUrl, links }, facts: facts.result() };
 }
 
-function resolveLinks(html: string, pageUrl: string, collector: LinkCollector): ExtractedLink[] {
-  const page = resolveUrl(pageUrl, undefined);
+function resolveLinks(html: string, page: string | undefined, collector: LinkCollector, sink: LinkSink): void {
   const base = documentBase(collector.base, page);
   const samePage = base === undefined || page === undefined || withoutFragment(base) === withoutFragment(page);
   const kept = collector.links.filter((link) => !(samePage && isSameDocument(link.raw)));
   const lines = offsetsToLines(html, kept.map((link) => link.offset));
-  const pageName = page ?? pageUrl;
-  return kept.map((link, index) => toExtracted(link, resolveUrl(link.raw, base), pageName, lines[index]!));
+  for (let i = 0; i < kept.length; i++) sink(kept[i]!, resolveUrl(kept[i]!.raw, base), lines[i]!);
 }
 
 // A <base> that does not parse, or points at data:/javascript:, is ignored as browsers do.

@@ -6,7 +6,7 @@ import type { Context } from './context.js';
 import { scanCss } from './css.js';
 import { refreshUrl } from './refresh.js';
 import { parseSrcset } from './srcset.js';
-import { SPACES, TextBuffer } from './text.js';
+import { collapseCapped, TextBuffer } from './text.js';
 
 const TEXT_CAP = 120;
 const CSS_URL = /url\(/i;
@@ -110,7 +110,5 @@ export class LinkCollector {
 }
 
 function collapse(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const text = value.replace(SPACES, ' ').trim();
-  return text.length > TEXT_CAP ? text.slice(0, TEXT_CAP).trimEnd() : text;
+  return value === undefined ? undefined : collapseCapped(value, TEXT_CAP);
 }

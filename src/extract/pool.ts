@@ -1,13 +1,15 @@
-// HTML parsing on worker threads. Parsing is most of a crawl's CPU on big pages; on its own
-// thread it overlaps with fetching and with the results work of the crawl's thread. Small pages,
-// and every page without the compiled worker (tests run the TypeScript sources) or with 0
-// threads, are parsed inline. A worker that fails takes nothing down: its pages are parsed inline.
+// HTML parsing on worker threads. Parsing is half of a crawl's CPU; on its own thread it
+// overlaps with fetching and with the results work of the crawl's thread, which is the
+// bottleneck of a fast crawl. A page comes back as columns (PageLinks: a few arrays, its typed
+// ones moved, not copied), so even a small page costs the crawl's thread less to receive than
+// to parse. Without the compiled worker (tests run the TypeScript sources) or with 0 threads,
+// pages are parsed inline. A worker that fails takes nothing down: its pages are parsed inline.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParsedPage } from '../types.js';
+import type { CrawledPage } from '../types.js';
 import { decodeHtml } from './decode.js';
-import { parseHtml } from './html.js';
+import { parsePage } from './html.js';
 
 export interface ParseJob {
   id: number;
@@ -17,11 +19,11 @@ export interface ParseJob {
   links: boolean;
 }
 
-export type ParseReply = { id: number; page: ParsedPage } | { id: number; error: string };
+export type ParseReply = { id: number; page: CrawledPage } | { id: number; error: string };
 
 export interface HtmlParser {
   /** Decodes and parses an HTML body; never rejects. */
-  parse(body: Buffer, charset: string | undefined, url: string, links: boolean): Promise<ParsedPage>;
+  parse(body: Buffer, charset: string | undefined, url: string, links: boolean): Promise<CrawledPage>;
   /** Whether pages go to worker threads. */
   readonly threaded: boolean;
   close(): Promise<void>;
@@ -29,21 +31,18 @@ export interface HtmlParser {
 
 interface Pending {
   worker: Worker;
-  resolve(page: ParsedPage): void;
-  inline(): ParsedPage;
+  resolve(page: CrawledPage): void;
+  inline(): CrawledPage;
 }
 
 const WORKER = new URL('./worker.js', import.meta.url);
 // A parser keeps nothing between pages; a small old generation makes V8 collect its garbage
 // early instead of growing the process by hundreds of MB.
 const WORKER_OLD_SPACE_MB = 64;
-// Below this a page parses faster than it travels to a thread and back (measured on the bench:
-// 3–30 KB pages gained nothing from a thread and cost 100 MB; 100–200 KB pages gained 27 %).
-const THREAD_MIN_BYTES = 48 * 1024;
 
 export function createHtmlParser(threads: number): HtmlParser {
-  const inline = (body: Buffer, charset: string | undefined, url: string, links: boolean): ParsedPage =>
-    parseHtml(decodeHtml(body, charset), url, { links });
+  const inline = (body: Buffer, charset: string | undefined, url: string, links: boolean): CrawledPage =>
+    parsePage(decodeHtml(body, charset), url, { links });
   if (threads <= 0 || !existsSync(fileURLToPath(WORKER))) {
     return { parse: async (...args) => inline(...args), threaded: false, close: async () => undefined };
   }
@@ -60,7 +59,7 @@ export function createHtmlParser(threads: number): HtmlParser {
     }
   };
 
-  // Started on the first big page: a site of small pages never pays for the threads.
+  // Started on the first page: a crawl of a single non-HTML URL never pays for the threads.
   const start = (): Worker[] =>
     Array.from({ length: threads }, () => {
       const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } });
@@ -79,12 +78,11 @@ export function createHtmlParser(threads: number): HtmlParser {
   return {
     threaded: true,
     async parse(body, charset, url, links) {
-      if (body.length < THREAD_MIN_BYTES) return inline(body, charset, url, links);
       live ??= start();
       const worker = live[nextId % Math.max(1, live.length)];
       if (!worker) return inline(body, charset, url, links);
       const id = nextId++;
-      return new Promise<ParsedPage>((resolve) => {
+      return new Promise<CrawledPage>((resolve) => {
         pending.set(id, { worker, resolve, inline: () => inline(body, charset, url, links) });
         const job: ParseJob = { id, body, charset, url, links };
         worker.postMessage(job);

@@ -17,16 +17,28 @@ export function detached(text: string): string {
 
 const ONE_BYTE = /^[\x00-\xff]*$/;
 
+/** Collapsed, trimmed text cut to at most `cap` characters. */
+export function collapseCapped(text: string, cap: number): string {
+  return capped(text.replace(SPACES, ' ').trim(), cap);
+}
+
+function capped(text: string, cap: number): string {
+  return text.length > cap ? text.slice(0, cap).trimEnd() : text;
+}
+
 /** Collapsed, capped text built from chunks. */
 export class TextBuffer {
-  // Raw chunks, collapsed in one pass when read or when they pile up: a regex per chunk
-  // costs more than the parse itself on text-heavy pages.
+  // Raw chunks, collapsed in one pass when read or when they pass the cap: a regex per chunk
+  // costs more than the parse itself on text-heavy pages, and text past the cap is never read.
   private parts: string[] = [];
   private rawLength = 0;
   private pendingSpace = false;
   private full = false;
+  private compactAt: number;
 
-  constructor(private readonly cap: number) {}
+  constructor(private readonly cap: number) {
+    this.compactAt = cap + SLACK;
+  }
 
   add(chunk: string): void {
     if (this.full) return;
@@ -40,7 +52,7 @@ export class TextBuffer {
     }
     this.parts.push(chunk);
     this.rawLength += chunk.length;
-    if (this.rawLength > 2 * this.cap) this.compact();
+    if (this.rawLength > this.compactAt) this.compact();
   }
 
   separate(): void {
@@ -48,17 +60,25 @@ export class TextBuffer {
   }
 
   value(): string {
-    const text = this.parts.join('').replace(SPACES, ' ').trim();
-    return text.length > this.cap ? text.slice(0, this.cap).trimEnd() : text;
+    // A full buffer was collapsed by its last compaction, and nothing was added since.
+    if (this.full) return capped(this.parts[0]!.trim(), this.cap);
+    return collapseCapped(this.parts.length === 1 ? this.parts[0]! : this.parts.join(''), this.cap);
   }
 
+  // Collapsing only shortens text, so raw text within the cap and slack never needs it early;
+  // once collapsed text reaches the cap, later chunks cannot show up in value(). Until then the
+  // next compaction waits for half a cap of new text, so whitespace-heavy text costs linear time.
   private compact(): void {
     const text = this.parts.join('').replace(SPACES, ' ');
     this.parts = [text];
     this.rawLength = text.length;
-    this.full = text.trimStart().length >= this.cap;
+    this.full = text.length - (text.charCodeAt(0) === 32 ? 1 : 0) >= this.cap;
+    this.compactAt = Math.max(this.cap + SLACK, text.length + this.cap / 2);
   }
 }
+
+// Room past the cap before a compaction, so a typical page is collapsed about once.
+const SLACK = 256;
 
 // Whitespace-only text between tags is most of a page's text events; it needs no regex.
 function isBlank(chunk: string): boolean {

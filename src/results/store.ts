@@ -1,53 +1,73 @@
-import type { LinkEntry, LinkSource } from '../types.js';
+import type { LinkEntry, LinkSource, PageLinks } from '../types.js';
 import { OK_SOURCE_CAP } from '../config/options.js';
+import { SourceLog } from './source-log.js';
 
 /** What `decide` is given: everything of an entry but what the store itself collects. */
 export type EntryVerdict = Omit<LinkEntry, 'url' | 'sources' | 'sourceCount'>;
 
-/** Occurrences of a URL whose verdict is not known yet. */
+/** Occurrences of a URL whose verdict is not known yet: a chain of records in the log. */
 interface Pending {
-  sources: LinkSource[];
+  head: number;
+  tail: number;
+  count: number;
 }
-
 
 /**
  * One entry per unique URL, with every place that links to it. Undecided URLs hold only their
- * sources; decided ones hold the entry itself, so nothing is stored twice. Entries of category
- * `ok` keep their first few sources only (and count the rest), which keeps memory flat on big sites.
+ * occurrences, as records of a SourceLog; decided ones hold the entry itself, so nothing is
+ * stored twice. Entries of category `ok` keep their first few sources only (and count the
+ * rest), which keeps memory flat on big sites.
  */
 export class ResultStore {
   readonly #slots = new Map<string, LinkEntry | Pending>();
   readonly #okSourceCap: number;
+  readonly #log: SourceLog;
 
-  constructor(opts: { okSourceCap?: number } = {}) {
+  /** `copyText` makes the link texts it keeps independent of their page (extract's `detached`). */
+  constructor(opts: { okSourceCap?: number; copyText?: (text: string) => string } = {}) {
     this.#okSourceCap = Math.max(0, opts.okSourceCap ?? OK_SOURCE_CAP);
+    this.#log = new SourceLog(opts.copyText ?? ((text) => text));
   }
 
   /**
-   * Records that `source` links to `url`. Returns 'new' the first time the URL is seen (the
-   * caller schedules it), 'pending' while it is undecided, or the decided entry (the caller may
-   * stream the occurrence).
+   * Records that occurrence `index` of `links` links to `url`. Returns 'new' the first time the
+   * URL is seen (the caller schedules it), 'pending' while it is undecided, or the decided entry
+   * (the caller may stream the occurrence).
    */
-  addSource(url: string, source: LinkSource): 'new' | 'pending' | LinkEntry {
+  addSource(url: string, links: PageLinks, index: number): 'new' | 'pending' | LinkEntry {
     const slot = this.#slots.get(url);
     if (slot === undefined) {
-      this.#slots.set(url, { sources: [source] });
+      const at = this.#log.append(links, index, -1);
+      this.#slots.set(url, { head: at, tail: at, count: 1 });
       return 'new';
     }
     if (!isEntry(slot)) {
-      slot.sources.push(source);
+      slot.tail = this.#log.append(links, index, slot.tail);
+      slot.count++;
       return 'pending';
     }
     slot.sourceCount++;
-    if (slot.category !== 'ok' || slot.sources.length < this.#okSourceCap) slot.sources.push(source);
+    if (slot.category !== 'ok' || slot.sources.length < this.#okSourceCap) slot.sources.push(this.#log.sourceOf(links, index));
     return slot;
+  }
+
+  /** Occurrence `index` of `links` as a source object, its text copied as the store keeps it. */
+  sourceOf(links: PageLinks, index: number): LinkSource {
+    return this.#log.sourceOf(links, index);
   }
 
   /** Sets the verdict of `url` (seen or not), attaches the sources found so far and returns the entry. */
   decide(url: string, verdict: EntryVerdict): LinkEntry {
     const slot = this.#slots.get(url);
-    const sources = slot === undefined ? [] : slot.sources;
-    const sourceCount = slot !== undefined && isEntry(slot) ? slot.sourceCount : sources.length;
+    let sources: LinkSource[] = [];
+    let sourceCount = 0;
+    if (slot !== undefined && isEntry(slot)) {
+      sources = slot.sources;
+      sourceCount = slot.sourceCount;
+    } else if (slot !== undefined) {
+      sources = this.#log.release(slot.head, verdict.category === 'ok' ? this.#okSourceCap : Number.POSITIVE_INFINITY);
+      sourceCount = slot.count;
+    }
     const entry = buildEntry(url, verdict, sources, sourceCount);
     if (entry.category === 'ok' && sources.length > this.#okSourceCap) entry.sources = sources.slice(0, this.#okSourceCap);
     this.#slots.set(url, entry);

@@ -23,6 +23,8 @@ describe('signals to the linkhound process', () => {
     const child = spawn(process.execPath, [BIN, site.url, '--format', 'json', '--timeout', '20000', '--retries', '0', '--no-soft404-probes']);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    // Listened for from the start: the process may be gone before the last signal is sent.
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     const before = slowHits;
     while (slowHits === before) await new Promise((r) => setTimeout(r, 20));
     const t0 = Date.now();
@@ -30,7 +32,7 @@ describe('signals to the linkhound process', () => {
       child.kill('SIGINT');
       await new Promise((r) => setTimeout(r, 50));
     }
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const code = await exited;
     return { code, out, ms: Date.now() - t0 };
   }
 

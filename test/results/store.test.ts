@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ResultStore, type EntryVerdict } from '../../src/results/index.js';
-import type { LinkSource } from '../../src/types.js';
+import type { LinkSource, PageLinks } from '../../src/types.js';
 
 const source = (n: number): LinkSource => ({ page: `https://site.test/p${n}`, line: n, element: 'a', attribute: 'href' });
+// A page holding one link (to `url`), as the parser would give it.
+const onPage = (url: string, { page, line, element, attribute, text }: LinkSource): [string, PageLinks, number] => [url, {
+  page, keys: [url], valid: new Uint8Array([1]), lines: new Uint32Array([line]), kinds: new Uint32Array([0]),
+  elements: [element], attributes: [attribute], texts: [text ?? ''],
+}, 0];
 const verdict = (category: EntryVerdict['category'], extra: Partial<EntryVerdict> = {}): EntryVerdict => ({
   category, status: category === 'ok' ? 200 : 404, finalUrl: 'https://site.test/x', redirects: [], internal: true, ...extra,
 });
@@ -10,9 +15,9 @@ const verdict = (category: EntryVerdict['category'], extra: Partial<EntryVerdict
 describe('ResultStore', () => {
   it('reports a URL as new once, then pending until decided', () => {
     const store = new ResultStore();
-    expect(store.addSource('https://site.test/a', source(1))).toBe('new');
-    expect(store.addSource('https://site.test/a', source(2))).toBe('pending');
-    expect(store.addSource('https://site.test/b', source(3))).toBe('new');
+    expect(store.addSource(...onPage('https://site.test/a', source(1)))).toBe('new');
+    expect(store.addSource(...onPage('https://site.test/a', source(2)))).toBe('pending');
+    expect(store.addSource(...onPage('https://site.test/b', source(3)))).toBe('new');
     expect(store.size).toBe(2);
     expect(store.has('https://site.test/a')).toBe(true);
     expect(store.has('https://site.test/c')).toBe(false);
@@ -22,8 +27,8 @@ describe('ResultStore', () => {
 
   it('attaches sources in crawl order and returns the entry in the report key order', () => {
     const store = new ResultStore();
-    store.addSource('https://site.test/x', source(1));
-    store.addSource('https://site.test/x', source(2));
+    store.addSource(...onPage('https://site.test/x', source(1)));
+    store.addSource(...onPage('https://site.test/x', source(2)));
     const entry = store.decide('https://site.test/x', verdict('not-found', { reason: 'HTTP 404' }));
     expect(entry.sources).toEqual([source(1), source(2)]);
     expect(entry.sourceCount).toBe(2);
@@ -34,27 +39,27 @@ describe('ResultStore', () => {
 
   it('returns the decided entry for later occurrences, and non-ok entries keep every source', () => {
     const store = new ResultStore({ okSourceCap: 2 });
-    store.addSource('https://site.test/x', source(1));
+    store.addSource(...onPage('https://site.test/x', source(1)));
     const entry = store.decide('https://site.test/x', verdict('not-found'));
-    for (let i = 2; i <= 6; i++) expect(store.addSource('https://site.test/x', source(i))).toBe(entry);
+    for (let i = 2; i <= 6; i++) expect(store.addSource(...onPage('https://site.test/x', source(i)))).toBe(entry);
     expect(entry.sources.map((s) => s.line)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(entry.sourceCount).toBe(6);
   });
 
   it('caps the sources of ok entries at decision and after, counting all', () => {
     const store = new ResultStore({ okSourceCap: 2 });
-    for (let i = 1; i <= 3; i++) store.addSource('https://site.test/ok', source(i));
+    for (let i = 1; i <= 3; i++) store.addSource(...onPage('https://site.test/ok', source(i)));
     const entry = store.decide('https://site.test/ok', verdict('ok'));
     expect(entry.sources.map((s) => s.line)).toEqual([1, 2]);
     expect(entry.sourceCount).toBe(3);
-    expect(store.addSource('https://site.test/ok', source(4))).toBe(entry);
+    expect(store.addSource(...onPage('https://site.test/ok', source(4)))).toBe(entry);
     expect(entry.sources.map((s) => s.line)).toEqual([1, 2]);
     expect(entry.sourceCount).toBe(4);
   });
 
   it('defaults to five sources per ok entry', () => {
     const store = new ResultStore();
-    for (let i = 1; i <= 8; i++) store.addSource('https://site.test/ok', source(i));
+    for (let i = 1; i <= 8; i++) store.addSource(...onPage('https://site.test/ok', source(i)));
     const entry = store.decide('https://site.test/ok', verdict('ok'));
     expect(entry.sources).toHaveLength(5);
     expect(entry.sourceCount).toBe(8);
@@ -68,10 +73,34 @@ describe('ResultStore', () => {
     expect(store.size).toBe(1);
   });
 
+  it('keeps the occurrences of many URLs at once, in order, and reuses the records of decided ones', () => {
+    const store = new ResultStore();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 3000; i++) store.addSource(...onPage(`https://site.test/u${round}-${i % 1000}`, source(i)));
+      for (let i = 0; i < 1000; i++) {
+        const entry = store.decide(`https://site.test/u${round}-${i}`, verdict('not-found'));
+        expect(entry.sources.map((s) => s.line)).toEqual([i, i + 1000, i + 2000]);
+        expect(entry.sources[0]).toEqual(source(i));
+      }
+    }
+    expect(store.size).toBe(3000);
+  });
+
+  it('copies the texts it keeps with the copier it is given, and only those', () => {
+    const copied: string[] = [];
+    const store = new ResultStore({ okSourceCap: 1, copyText: (text) => (copied.push(text), `copy of ${text}`) });
+    const [url, links] = onPage('https://site.test/x', { ...source(1), text: 'first' });
+    store.addSource(url, links, 0);
+    store.decide(url, verdict('ok'));
+    store.addSource(url, { ...links, texts: ['second'] }, 0);
+    expect(store.get(url)?.sources).toEqual([{ ...source(1), element: 'copy of a', attribute: 'copy of href', text: 'copy of first' }]);
+    expect(copied).toEqual(['a', 'href', 'first']);
+  });
+
   it('lists decided entries by URL in code unit order', () => {
     const store = new ResultStore();
     for (const url of ['https://site.test/b', 'https://site.test/B', 'https://site.test/a', 'https://site.test/é', 'https://site.test/pending']) {
-      store.addSource(url, source(1));
+      store.addSource(...onPage(url, source(1)));
     }
     for (const url of ['https://site.test/b', 'https://site.test/B', 'https://site.test/a', 'https://site.test/é']) store.decide(url, verdict('ok'));
     expect(store.entries().map((e) => e.url)).toEqual(['https://site.test/B', 'https://site.test/a', 'https://site.test/b', 'https://site.test/é']);
