@@ -83,7 +83,10 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
 
   const decide = (url: string, verdict: Verdict & { finalUrl?: string; redirects?: Report['links'][number]['redirects'] }, internal: boolean): void => {
     const { finalUrl = url, redirects = [], ...rest } = verdict;
-    emit({ type: 'link', entry: store.decide(url, { ...rest, finalUrl, redirects, internal }) });
+    const entry = store.decide(url, { ...rest, finalUrl, redirects, internal });
+    // The stored entry gains the occurrences found later; with source events on, those come as
+    // events of their own, so the link event holds a copy of what is known now.
+    emit({ type: 'link', entry: sourceEvents ? { ...entry } : entry });
   };
 
   // The frontier's queue holds plain tasks; only `concurrency` of them at a time become running
@@ -209,10 +212,15 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     stop.dispose();
     await Promise.all([fetcher.close(), parser.close()]);
   }
-  const report = buildReport({
-    options, startedAt, store, pages, limitsHit: frontier.limitsHit(), stoppedBy: stop.reason,
-    stats: { ...fetcher.stats(), secondChances, robots: frontier.robotsRequests, probes: probe.count() },
-  });
+  let report: Report;
+  try {
+    report = buildReport({
+      options, startedAt, store, pages, limitsHit: frontier.limitsHit(), stoppedBy: stop.reason,
+      stats: { ...fetcher.stats(), secondChances, robots: frontier.robotsRequests, probes: probe.count() },
+    });
+  } finally {
+    store.close();
+  }
   emit({ type: 'done', report });
 }
 

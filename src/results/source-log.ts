@@ -1,12 +1,27 @@
-// Occurrences of URLs whose verdict is not known yet, kept as numbers in typed arrays (page,
-// line, kind, next occurrence) plus one text reference: about 24 bytes each instead of an
-// object with its own strings. A 100,000-page crawl holds millions of them at its peak: every
-// link to a URL still waiting its turn, kept in case the URL turns out broken. Freed records
-// are reused, so the log is as large as the most occurrences pending at once.
+// The occurrences the store keeps, as numbers in typed arrays (page, line, kind, next occurrence
+// of the same URL) plus one reference to a shared text: about 24 bytes each instead of an object
+// with its own strings. A 100,000-page crawl holds millions at its peak (every link to a URL
+// still waiting its turn, kept in case it turns out broken) and a few per URL at its end. Freed
+// records are reused, so the log is as large as the most occurrences kept at once.
 import type { LinkSource, PageLinks } from '../types.js';
+import { NO_RECORD, SpillFile } from './spill.js';
 
 const FIRST_CAPACITY = 1024;
 const END = -1;
+/** Distinct texts shared before the memory starts over: links to a page mostly repeat one text. */
+const SHARED_TEXTS = 20_000;
+
+/** The occurrences of one URL: a chain of records in memory, then any spilled to the file. */
+export interface Chain {
+  head: number;
+  tail: number;
+  kept: number;
+  spilled: number;
+}
+
+export function newChain(): Chain {
+  return { head: END, tail: END, kept: 0, spilled: NO_RECORD };
+}
 
 export class SourceLog {
   private page = new Uint32Array(FIRST_CAPACITY);
@@ -20,47 +35,117 @@ export class SourceLog {
   private readonly elements: string[] = [];
   private readonly attributes: string[] = [];
   private readonly kindIds = new Map<string, number>();
+  private readonly texts = new Map<string, string>();
   // Ids of the page being added, which is the one most calls are about.
   private current: PageLinks | undefined;
   private currentPage = 0;
   private currentKinds: number[] = [];
 
+  private spill: SpillFile | undefined | null = null;
+
   constructor(private readonly copyText: (text: string) => string) {}
 
-  /** Records occurrence `index` of `links` after record `after` (END to start a chain); returns its record. */
-  append(links: PageLinks, index: number, after: number): number {
+  /**
+   * Adds occurrence `index` of `links` to `chain`; `spill` sends it to the spill file, which
+   * holds what is read back only if the URL turns out broken (in memory when there is no file).
+   */
+  add(chain: Chain, links: PageLinks, index: number, spill: boolean): void {
     if (links !== this.current) this.enter(links);
-    const at = this.take();
-    this.page[at] = this.currentPage;
-    this.line[at] = links.lines[index]!;
-    this.kind[at] = this.currentKinds[links.kinds[index]!]!;
-    this.next[at] = END;
-    const text = links.texts[index]!;
-    this.text[at] = text === '' ? '' : this.copyText(text);
-    if (after !== END) this.next[after] = at;
-    return at;
+    const line = links.lines[index]!;
+    const kind = this.currentKinds[links.kinds[index]!]!;
+    if (spill || chain.spilled !== NO_RECORD) {
+      const at = this.spillFile()?.append(chain.spilled, this.currentPage, line, kind, links.texts[index]!) ?? NO_RECORD;
+      if (at !== NO_RECORD) {
+        chain.spilled = at;
+        return;
+      }
+      // The file failed: what it holds comes back first, so the chain stays in order.
+      this.load(chain);
+    }
+    this.push(chain, this.currentPage, line, kind, this.shared(links.texts[index]!));
   }
 
-  /** The sources of the chain from `head`, the first `limit` of them as objects; frees the chain. */
-  release(head: number, limit: number): LinkSource[] {
+  /** The sources of the chain held in memory, as objects. */
+  sources(chain: Chain): LinkSource[] {
     const out: LinkSource[] = [];
-    for (let at = head; at !== END; ) {
-      if (out.length < limit) out.push(this.source(at));
+    for (let at = chain.head; at !== END; at = this.next[at]!) out.push(this.source(at));
+    return out;
+  }
+
+  /** Brings the chain's spilled records back into memory, after the others. */
+  load(chain: Chain): void {
+    if (chain.spilled === NO_RECORD) return;
+    const records = this.spill?.read(chain.spilled) ?? [];
+    chain.spilled = NO_RECORD;
+    for (const r of records) this.push(chain, r.page, r.line, r.kind, this.shared(r.text));
+  }
+
+  /** Keeps the first `keep` records of the chain and forgets the rest, spilled ones included. */
+  keepFirst(chain: Chain, keep: number): void {
+    chain.spilled = NO_RECORD;
+    if (chain.kept <= keep) return;
+    let last = END;
+    let at = chain.head;
+    for (let n = 0; n < keep && at !== END; n++) {
+      last = at;
+      at = this.next[at]!;
+    }
+    if (last === END) chain.head = END;
+    else this.next[last] = END;
+    chain.tail = last;
+    chain.kept = Math.min(chain.kept, keep);
+    while (at !== END) {
       const following = this.next[at]!;
       this.text[at] = '';
       this.next[at] = this.free;
       this.free = at;
       at = following;
     }
-    return out;
+  }
+
+  /** Removes the spill file; records spilled are gone with it. */
+  close(): void {
+    this.spill?.close();
+    this.spill = undefined;
+  }
+
+  private push(chain: Chain, page: number, line: number, kind: number, text: string): void {
+    const at = this.take();
+    this.page[at] = page;
+    this.line[at] = line;
+    this.kind[at] = kind;
+    this.next[at] = END;
+    this.text[at] = text;
+    if (chain.tail !== END) this.next[chain.tail] = at;
+    else chain.head = at;
+    chain.tail = at;
+    chain.kept++;
+  }
+
+  // Opened on the first spill: a small crawl never makes one.
+  private spillFile(): SpillFile | undefined {
+    if (this.spill === null) this.spill = SpillFile.open();
+    return this.spill;
   }
 
   /** Occurrence `index` of `links` as an object. */
   sourceOf(links: PageLinks, index: number): LinkSource {
     const source: LinkSource = { page: links.page, line: links.lines[index]!, element: links.elements[links.kinds[index]!]!, attribute: links.attributes[links.kinds[index]!]! };
     const text = links.texts[index]!;
-    if (text !== '') source.text = this.copyText(text);
+    if (text !== '') source.text = this.shared(text);
     return source;
+  }
+
+  // One copy per distinct text: the sources of a URL mostly repeat its title or label.
+  private shared(text: string): string {
+    if (text === '') return '';
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    const copy = this.copyText(text);
+    if (this.texts.size >= SHARED_TEXTS) this.texts.clear();
+    // Keyed by the copy: a key cut from a page would keep the page alive.
+    this.texts.set(copy, copy);
+    return copy;
   }
 
   private source(at: number): LinkSource {

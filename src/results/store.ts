@@ -1,25 +1,38 @@
 import type { LinkEntry, LinkSource, PageLinks } from '../types.js';
 import { OK_SOURCE_CAP } from '../config/options.js';
-import { SourceLog } from './source-log.js';
+import { newChain, SourceLog, type Chain } from './source-log.js';
 
 /** What `decide` is given: everything of an entry but what the store itself collects. */
 export type EntryVerdict = Omit<LinkEntry, 'url' | 'sources' | 'sourceCount'>;
 
-/** Occurrences of a URL whose verdict is not known yet: a chain of records in the log. */
+/** A URL whose verdict is not known yet: every occurrence is kept. */
 interface Pending {
-  head: number;
-  tail: number;
+  chain: Chain;
   count: number;
 }
 
+const CHAIN = Symbol('chain');
+type StoredEntry = LinkEntry & { [CHAIN]: Chain; [LOG]: SourceLog };
+const LOG = Symbol('log');
+
+// One getter for every entry: its sources are read from the log each time they are asked for,
+// so 150,000 ok entries hold their five sources as records, not 750,000 objects. Entries built
+// alike share one hidden class, so the accessor costs them nothing each.
+function readSources(this: StoredEntry): LinkSource[] {
+  return this[LOG].sources(this[CHAIN]);
+}
+
+// Most links have no redirects: one frozen empty list serves them all.
+const NO_REDIRECTS: LinkEntry['redirects'] = Object.freeze([]) as unknown as LinkEntry['redirects'];
+
 /**
- * One entry per unique URL, with every place that links to it. Undecided URLs hold only their
- * occurrences, as records of a SourceLog; decided ones hold the entry itself, so nothing is
- * stored twice. Entries of category `ok` keep their first few sources only (and count the
+ * One entry per unique URL, with every place that links to it. The occurrences live as records of
+ * a SourceLog; undecided URLs hold their chain, decided ones hold the entry, whose `sources` are
+ * read from the chain. Entries of category `ok` keep their first few sources only (and count the
  * rest), which keeps memory flat on big sites.
  */
 export class ResultStore {
-  readonly #slots = new Map<string, LinkEntry | Pending>();
+  readonly #slots = new Map<string, StoredEntry | Pending>();
   readonly #okSourceCap: number;
   readonly #log: SourceLog;
 
@@ -37,17 +50,19 @@ export class ResultStore {
   addSource(url: string, links: PageLinks, index: number): 'new' | 'pending' | LinkEntry {
     const slot = this.#slots.get(url);
     if (slot === undefined) {
-      const at = this.#log.append(links, index, -1);
-      this.#slots.set(url, { head: at, tail: at, count: 1 });
+      const chain = newChain();
+      this.#log.add(chain, links, index, false);
+      this.#slots.set(url, { chain, count: 1 });
       return 'new';
     }
     if (!isEntry(slot)) {
-      slot.tail = this.#log.append(links, index, slot.tail);
+      // Past what an ok entry keeps, occurrences are needed only if the URL turns out not ok.
+      this.#log.add(slot.chain, links, index, slot.chain.kept >= this.#okSourceCap);
       slot.count++;
       return 'pending';
     }
     slot.sourceCount++;
-    if (slot.category !== 'ok' || slot.sources.length < this.#okSourceCap) slot.sources.push(this.#log.sourceOf(links, index));
+    if (slot.category !== 'ok' || slot[CHAIN].kept < this.#okSourceCap) this.#log.add(slot[CHAIN], links, index, false);
     return slot;
   }
 
@@ -59,17 +74,18 @@ export class ResultStore {
   /** Sets the verdict of `url` (seen or not), attaches the sources found so far and returns the entry. */
   decide(url: string, verdict: EntryVerdict): LinkEntry {
     const slot = this.#slots.get(url);
-    let sources: LinkSource[] = [];
+    let chain = newChain();
     let sourceCount = 0;
     if (slot !== undefined && isEntry(slot)) {
-      sources = slot.sources;
+      chain = slot[CHAIN];
       sourceCount = slot.sourceCount;
     } else if (slot !== undefined) {
-      sources = this.#log.release(slot.head, verdict.category === 'ok' ? this.#okSourceCap : Number.POSITIVE_INFINITY);
+      chain = slot.chain;
       sourceCount = slot.count;
     }
-    const entry = buildEntry(url, verdict, sources, sourceCount);
-    if (entry.category === 'ok' && sources.length > this.#okSourceCap) entry.sources = sources.slice(0, this.#okSourceCap);
+    if (verdict.category === 'ok') this.#log.keepFirst(chain, this.#okSourceCap);
+    else this.#log.load(chain);
+    const entry = buildEntry(url, verdict, chain, this.#log, sourceCount);
     this.#slots.set(url, entry);
     return entry;
   }
@@ -103,21 +119,29 @@ export class ResultStore {
     for (const [url, slot] of this.#slots) if (!isEntry(slot)) out.push(url);
     return out;
   }
+
+  /** Frees what the store holds outside memory; entries stay readable. */
+  close(): void {
+    this.#log.close();
+  }
 }
 
-function isEntry(slot: LinkEntry | Pending): slot is LinkEntry {
+function isEntry(slot: StoredEntry | Pending): slot is StoredEntry {
   return 'category' in slot;
 }
 
 // Built field by field so the key order is the JSON report's and absent options stay absent.
-function buildEntry(url: string, v: EntryVerdict, sources: LinkSource[], sourceCount: number): LinkEntry {
-  const entry: LinkEntry = { url, category: v.category, status: v.status, finalUrl: v.finalUrl, redirects: v.redirects } as LinkEntry;
+function buildEntry(url: string, v: EntryVerdict, chain: Chain, log: SourceLog, sourceCount: number): StoredEntry {
+  const entry = { url, category: v.category, status: v.status, finalUrl: v.finalUrl === url ? url : v.finalUrl } as StoredEntry;
+  entry.redirects = v.redirects.length === 0 ? NO_REDIRECTS : v.redirects;
   if (v.reason !== undefined) entry.reason = v.reason;
   if (v.notes !== undefined) entry.notes = v.notes;
   if (v.soft404 !== undefined) entry.soft404 = v.soft404;
   if (v.suggestion !== undefined) entry.suggestion = v.suggestion;
   entry.internal = v.internal;
-  entry.sources = sources;
+  Object.defineProperty(entry, 'sources', { get: readSources, enumerable: true, configurable: true });
   entry.sourceCount = sourceCount;
+  Object.defineProperty(entry, CHAIN, { value: chain });
+  Object.defineProperty(entry, LOG, { value: log });
   return entry;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawl, type CrawlEvent } from '../../src/index.js';
+import { ndjsonLink, ndjsonSource, ndjsonSummary, replayNdjson } from '../../src/report/index.js';
 import { startServer, type Handler, type TestServer } from '../helpers/server.js';
 
 const page = (body: string): Handler => (_req, res) => {
@@ -27,6 +28,18 @@ describe('crawl events', () => {
     expect(counts.get('source')).toBeGreaterThanOrEqual(1);
     expect(counts.get('link')).toBe(3);
     expect(counts.get('done')).toBe(1);
+  });
+
+  it('replay into the report even when read after later occurrences: a link event keeps the sources of its moment', async () => {
+    const events: CrawlEvent[] = [];
+    for await (const event of crawl({ roots: [site.url], retries: 0, timeoutMs: 2000, soft404Probes: false })) events.push(event);
+    const done = events.at(-1);
+    if (done?.type !== 'done') throw new Error('no report');
+    const lines = events.map((e) => (e.type === 'link' ? ndjsonLink(e.entry) : e.type === 'source' ? ndjsonSource(e.url, e.source) : e.type === 'done' ? ndjsonSummary(e.report) : ''));
+    const replayed = replayNdjson(lines).links.find((l) => l.url.endsWith('/a'));
+    expect(replayed?.sources.map((s) => s.text)).toEqual(['a', 'a again']);
+    expect(replayed?.sourceCount).toBe(2);
+    expect(replayed).toEqual(done.report.links.find((l) => l.url.endsWith('/a')));
   });
 
   it('leave them out when the consumer turns them off, with the same verdicts', async () => {

@@ -86,6 +86,38 @@ describe('ResultStore', () => {
     expect(store.size).toBe(3000);
   });
 
+  it('reads back every occurrence of a URL that turns out broken, past what stays in memory, in order', () => {
+    const store = new ResultStore();
+    // 200-character texts, 3 URLs x 3,000 occurrences: several MB, more than the spill file buffers.
+    const text = (i: number) => `${i} ${'lien brisé → 壊れたリンク '.repeat(10)}`.slice(0, 120);
+    for (let i = 0; i < 9000; i++) store.addSource(...onPage(`https://site.test/${['broken', 'fine', 'gone'][i % 3]}`, { ...source(i), text: text(i) }));
+    const broken = store.decide('https://site.test/broken', verdict('not-found'));
+    const fine = store.decide('https://site.test/fine', verdict('ok'));
+    const gone = store.decide('https://site.test/gone', verdict('gone'));
+    expect(broken.sources.map((s) => s.line)).toEqual(Array.from({ length: 3000 }, (_, k) => 3 * k));
+    expect(broken.sources[2999]).toEqual({ ...source(8997), text: text(8997) });
+    expect(gone.sources.map((s) => s.text)).toEqual(Array.from({ length: 3000 }, (_, k) => text(3 * k + 2)));
+    expect(fine.sources.map((s) => s.line)).toEqual([1, 4, 7, 10, 13]);
+    expect([broken.sourceCount, fine.sourceCount, gone.sourceCount]).toEqual([3000, 3000, 3000]);
+    store.addSource(...onPage('https://site.test/broken', source(9000)));
+    expect(broken.sources).toHaveLength(3001);
+    store.close();
+    expect(broken.sources).toHaveLength(3001);
+  });
+
+  it('keeps everything in memory when no spill file can be made', () => {
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = '/nonexistent/linkhound-test';
+    try {
+      const store = new ResultStore();
+      for (let i = 0; i < 50; i++) store.addSource(...onPage('https://site.test/x', source(i)));
+      expect(store.decide('https://site.test/x', verdict('not-found')).sources.map((s) => s.line)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
+  });
+
   it('copies the texts it keeps with the copier it is given, and only those', () => {
     const copied: string[] = [];
     const store = new ResultStore({ okSourceCap: 1, copyText: (text) => (copied.push(text), `copy of ${text}`) });
