@@ -66,7 +66,7 @@ export interface PageFacts {
   mainText: string;
   /** mainText without code, pre, kbd, samp, table, blockquote and q: where phrases may count. */
   proseText: string;
-  /** Words of visible text in the whole body, counted up to 1,000. */
+  /** Words of visible text in the whole body, counted up to 100. */
   wordCount: number;
   /** Number of <script> elements. */
   scriptCount: number;

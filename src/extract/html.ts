@@ -6,7 +6,7 @@ import { FactsCollector } from './facts.js';
 import { offsetsToLines } from './lines.js';
 import { LinkCollector, type RawLink } from './links.js';
 import { PageLinksBuilder } from './page-links.js';
-import { resolveUrl, withoutFragment } from './resolve.js';
+import { baseResolver, resolveUrl, withoutFragment } from './resolve.js';
 import { detached } from './text.js';
 
 /** Takes each kept link with its resolved URL (fragment kept; undefined when invalid) and line. */
@@ -77,7 +77,8 @@ function resolveLinks(html: string, page: string | undefined, collector: LinkCol
   const samePage = base === undefined || page === undefined || withoutFragment(base) === withoutFragment(page);
   const kept = collector.links.filter((link) => !(samePage && isSameDocument(link.raw)));
   const lines = offsetsToLines(html, kept.map((link) => link.offset));
-  for (let i = 0; i < kept.length; i++) sink(kept[i]!, resolveUrl(kept[i]!.raw, base), lines[i]!);
+  const resolve = baseResolver(base);
+  for (let i = 0; i < kept.length; i++) sink(kept[i]!, resolve(kept[i]!.raw), lines[i]!);
 }
 
 // A <base> that does not parse, or points at data:/javascript:, is ignored as browsers do.

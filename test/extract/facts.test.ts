@@ -36,11 +36,11 @@ describe('parseHtml facts', () => {
     expect(facts('<p>one</p><p>two</p>Th<b>re</b>e').wordCount).toBe(3);
   });
 
-  it('caps mainText, and counts words only up to 1,000', () => {
+  it('caps mainText, and counts words only up to 100', () => {
     const f = facts(`<p>${'abcd '.repeat(10_000)}</p>`);
-    expect(f.mainText.length).toBeLessThanOrEqual(20_000);
-    expect(f.wordCount).toBe(1000);
-    expect(facts(`<p>${'abcd '.repeat(999)}</p>`).wordCount).toBe(999);
+    expect(f.mainText.length).toBeLessThanOrEqual(8_000);
+    expect(f.wordCount).toBe(100);
+    expect(facts(`<p>${'abcd '.repeat(99)}</p>`).wordCount).toBe(99);
   });
 
   it('marks an empty mount point with scripts as an app shell', () => {
