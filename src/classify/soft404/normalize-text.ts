@@ -4,15 +4,19 @@
 
 const APOSTROPHES = /[’‘`´ʼ′]/g;
 const NOT_WORD = /[^\p{L}\p{N}\p{M}']+/gu;
+const NOT_WORD_ASCII = /[^a-z0-9']+/g;
+const ASCII = /^[\x00-\x7f]*$/;
 const EDGE_APOSTROPHES = /(^|\s)'+|'+(?=\s|$)/g;
 
 /** NFKC, lower case, apostrophes unified, everything but letters/digits/marks a single space. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
+  // ASCII is its own NFKC form and its letters and digits are [a-z0-9] once lower-cased: most
+  // text takes the cheaper regexes.
+  const ascii = ASCII.test(text);
+  return (ascii ? text : text.normalize('NFKC'))
     .toLowerCase()
     .replace(APOSTROPHES, "'")
-    .replace(NOT_WORD, ' ')
+    .replace(ascii ? NOT_WORD_ASCII : NOT_WORD, ' ')
     .replace(EDGE_APOSTROPHES, '$1')
     .trim();
 }
