@@ -1,7 +1,7 @@
 // What the crawl learns from a 2xx body: the page's facts, its links (when it is crawled),
 // and the JSON text the soft-404 detector reads. One parser pass per body.
 import type { FetchedResponse, PageFacts, PageLinks } from '../types.js';
-import { isHtmlMime, parseCss, toPageLinks, type HtmlParser } from '../extract/index.js';
+import { isHtmlMime, parseStylesheet, type HtmlParser } from '../extract/index.js';
 
 const JSON_TEXT_CAP = 64 * 1024;
 
@@ -27,10 +27,14 @@ export async function inspect(parser: HtmlParser, response: FetchedResponse, fol
   if (!body) return {};
   if (isHtmlMime(response.mime)) {
     const parsed = await parser.parse(body, response.charset, response.url, followLinks);
-    return followLinks ? { facts: parsed.facts, links: parsed.links } : { facts: parsed.facts };
+    if (!followLinks) return { facts: parsed.facts };
+    // A parser thread sends back its own copy of the page URL; the response's string is the one
+    // the crawl already keeps (the frontier's parsed pages), so the results hold no second copy.
+    parsed.links.page = response.url;
+    return { facts: parsed.facts, links: parsed.links };
   }
   if (response.mime === 'text/css' && followLinks) {
-    return { links: toPageLinks(response.url, parseCss(body.toString('utf8'), response.url, response.url, 'css')) };
+    return { links: parseStylesheet(body.toString('utf8'), response.url) };
   }
   if (isJsonMime(response.mime)) return { jsonText: body.toString('utf8', 0, JSON_TEXT_CAP) };
   return {};

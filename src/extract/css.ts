@@ -1,8 +1,9 @@
 // CSS references: `url(...)` (quoted or not) and `@import "x"` / `@import url(x)`, found by one
 // character scan that skips comments and strings, so `content: "url(x)"` is not a link.
-import type { ExtractedLink } from '../types.js';
+import type { PageLinks } from '../types.js';
 import { offsetsToLines } from './lines.js';
-import { resolveUrl } from './resolve.js';
+import { PageLinksBuilder } from './page-links.js';
+import { baseResolver } from './resolve.js';
 
 /** A reference found in CSS text: its raw value, kind and offset in the text. */
 export interface CssRef {
@@ -40,18 +41,14 @@ export function scanCss(css: string): CssRef[] {
   return refs;
 }
 
-/**
- * Links of a stylesheet (or of CSS inside a page), resolved against baseUrl; line numbers
- * count from firstLine (default 1), so CSS cut from a page keeps the page's lines.
- */
-export function parseCss(css: string, baseUrl: string, page: string, element: string, firstLine = 1): ExtractedLink[] {
+/** Links of the stylesheet at `url`, resolved against it, as the columns a page's links travel in. */
+export function parseStylesheet(css: string, url: string): PageLinks {
   const refs = scanCss(css);
-  const lines = offsetsToLines(css, refs.map((ref) => ref.offset), firstLine);
-  return refs.map((ref, index) => {
-    const url = resolveUrl(ref.raw, baseUrl);
-    const source = { page, line: lines[index]!, element, attribute: ref.attribute };
-    return url === undefined ? { raw: ref.raw, source } : { raw: ref.raw, url, source };
-  });
+  const lines = offsetsToLines(css, refs.map((ref) => ref.offset));
+  const resolve = baseResolver(url);
+  const links = new PageLinksBuilder(url);
+  refs.forEach((ref, index) => links.add(resolve(ref.raw), ref.raw, lines[index]!, 'css', ref.attribute, undefined));
+  return links.build();
 }
 
 function push(refs: CssRef[], value: string, attribute: CssRef['attribute'], offset: number): void {

@@ -1,10 +1,9 @@
 // The extract stage: HTML and CSS to links (with page, line, element, attribute, text) and
 // PageFacts. Only this folder imports htmlparser2; it imports nothing from sibling stages.
 export { parseHtml, parsePage } from './html.js';
-export { toPageLinks } from './page-links.js';
 export { detached } from './text.js';
 export { createHtmlParser, type HtmlParser } from './pool.js';
 export { withoutFragment } from './resolve.js';
-export { parseCss } from './css.js';
+export { parseStylesheet } from './css.js';
 export { parseSrcset } from './srcset.js';
 export { decodeHtml, isHtmlMime } from './decode.js';

@@ -1,6 +1,6 @@
 // Builds a page's links in columns (PageLinks): typed arrays grow by doubling and element and
 // attribute names are stored once per page, so a page of 500 links allocates a dozen objects.
-import type { ExtractedLink, PageLinks } from '../types.js';
+import type { PageLinks } from '../types.js';
 import { withoutFragment } from './resolve.js';
 import { detached } from './text.js';
 
@@ -68,11 +68,4 @@ export class PageLinksBuilder {
     kinds.set(this.kinds);
     this.kinds = kinds;
   }
-}
-
-/** Extracted links (a stylesheet's) as columns. */
-export function toPageLinks(page: string, links: readonly ExtractedLink[]): PageLinks {
-  const builder = new PageLinksBuilder(page);
-  for (const { url, raw, source } of links) builder.add(url, raw, source.line, source.element, source.attribute, source.text);
-  return builder.build();
 }

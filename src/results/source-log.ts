@@ -130,10 +130,8 @@ export class SourceLog {
 
   /** Occurrence `index` of `links` as an object. */
   sourceOf(links: PageLinks, index: number): LinkSource {
-    const source: LinkSource = { page: links.page, line: links.lines[index]!, element: links.elements[links.kinds[index]!]!, attribute: links.attributes[links.kinds[index]!]! };
-    const text = links.texts[index]!;
-    if (text !== '') source.text = this.shared(text);
-    return source;
+    const kind = links.kinds[index]!;
+    return toSource(links.page, links.lines[index]!, links.elements[kind]!, links.attributes[kind]!, this.shared(links.texts[index]!));
   }
 
   // One copy per distinct text: the sources of a URL mostly repeat its title or label.
@@ -150,10 +148,7 @@ export class SourceLog {
 
   private source(at: number): LinkSource {
     const kind = this.kind[at]!;
-    const source: LinkSource = { page: this.pages[this.page[at]!]!, line: this.line[at]!, element: this.elements[kind]!, attribute: this.attributes[kind]! };
-    const text = this.text[at]!;
-    if (text !== '') source.text = text;
-    return source;
+    return toSource(this.pages[this.page[at]!]!, this.line[at]!, this.elements[kind]!, this.attributes[kind]!, this.text[at]!);
   }
 
   private enter(links: PageLinks): void {
@@ -197,4 +192,11 @@ export class SourceLog {
 function resized<T extends Uint32Array | Int32Array>(from: T, to: T): T {
   to.set(from);
   return to;
+}
+
+/** A source object; an empty text means the link has none, and the key is left out. */
+function toSource(page: string, line: number, element: string, attribute: string, text: string): LinkSource {
+  const source: LinkSource = { page, line, element, attribute };
+  if (text !== '') source.text = text;
+  return source;
 }

@@ -49,4 +49,17 @@ describe('crawl events', () => {
     expect(counts.get('link')).toBe(3);
     expect(counts.get('page')).toBe(3);
   });
+
+  it('give the live entry when source events are off: by done it holds every occurrence', async () => {
+    const entries = new Map<string, { sourceCount: number; sources: unknown[] }>();
+    let report: { links: { url: string; sourceCount: number; sources: unknown[] }[] } | undefined;
+    for await (const event of crawl({ roots: [site.url], retries: 0, timeoutMs: 2000, soft404Probes: false }, { events: { sources: false } })) {
+      if (event.type === 'link') entries.set(event.entry.url, event.entry);
+      if (event.type === 'done') report = event.report;
+    }
+    const a = [...entries].find(([url]) => url.endsWith('/a'))?.[1];
+    expect(a?.sourceCount).toBe(2);
+    expect(a?.sources).toHaveLength(2);
+    expect(a).toEqual(report?.links.find((l) => l.url.endsWith('/a')));
+  });
 });
