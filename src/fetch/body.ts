@@ -1,5 +1,5 @@
 // Reads a response body up to a cap of DECODED bytes, undoing Content-Encoding on the way.
-// undici's request() hands over the raw bytes, so a gzip bomb is stopped here, not upstream.
+// undici hands over the raw bytes, so a gzip bomb is stopped here, not upstream.
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw, type Inflate, type InflateRaw } from 'node:zlib';
 import { formatBytes } from './failure.js';
@@ -27,13 +27,45 @@ function decodersFor(contentEncoding: string | undefined): { name: string; decod
   return out;
 }
 
+/** Whether a body with this Content-Encoding arrives as it is (no decoder to run). */
+export function isIdentity(contentEncoding: string | undefined): boolean {
+  return decodersFor(contentEncoding)?.length === 0;
+}
+
+/** Decoded chunks kept up to a cap of bytes. */
+export class BodyCollector {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private cut = false;
+
+  constructor(private readonly cap: number) {}
+
+  /** Keeps a chunk, or the part of it within the cap; false once the cap is reached (stop reading). */
+  add(chunk: Buffer): boolean {
+    if (this.size + chunk.length > this.cap) {
+      this.chunks.push(chunk.subarray(0, this.cap - this.size));
+      this.size = this.cap;
+      this.cut = true;
+      return false;
+    }
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    return true;
+  }
+
+  result(): { ok: true; body: Buffer; truncated?: string } {
+    const body = Buffer.concat(this.chunks, this.size);
+    return this.cut ? { ok: true, body, truncated: `body larger than ${formatBytes(this.cap)}, read the first ${formatBytes(this.cap)}` } : { ok: true, body };
+  }
+}
+
 /**
  * Reads `body` up to `cap` decoded bytes. On reaching the cap the streams are destroyed (the
  * connection is dropped) and what was read is kept. `onChunk` runs per decoded chunk (idle
  * timer). Never rejects.
  */
 export async function readDecoded(body: Readable, contentEncoding: string | undefined, cap: number, onChunk?: () => void): Promise<BodyResult> {
-  // undici's body emits an AbortError when destroyed: listen before anything can destroy it.
+  // The body emits an error when destroyed: listen before anything can destroy it.
   let bodyError: unknown;
   body.on('error', (err) => (bodyError ??= err));
   const decoders = decodersFor(contentEncoding);
@@ -47,21 +79,16 @@ export async function readDecoded(body: Readable, contentEncoding: string | unde
   const streams: (Readable | Transform)[] = [body, ...decoders.map((d) => d.decoder)];
   if (decoders.length > 0) pipeline(streams, () => undefined);
   const last: Readable = decoders.at(-1)?.decoder ?? body;
-  const chunks: Buffer[] = [];
-  let size = 0;
+  const collector = new BodyCollector(cap);
   try {
     for await (const chunk of last as AsyncIterable<Buffer>) {
       onChunk?.();
-      if (size + chunk.length > cap) {
-        chunks.push(chunk.subarray(0, cap - size));
-        size = cap;
+      if (!collector.add(chunk)) {
         for (const s of streams) s.destroy();
-        return { ok: true, body: Buffer.concat(chunks, size), truncated: `body larger than ${formatBytes(cap)}, read the first ${formatBytes(cap)}` };
+        break;
       }
-      chunks.push(chunk);
-      size += chunk.length;
     }
-    return { ok: true, body: Buffer.concat(chunks, size) };
+    return collector.result();
   } catch (error) {
     for (const s of streams) s.destroy();
     if (error === bodyError || decoders.length === 0) return { ok: false, error };

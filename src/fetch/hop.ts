@@ -1,8 +1,12 @@
-// One HTTP exchange (one hop of a redirect chain) under its own total deadline.
-import { request, type Dispatcher } from 'undici';
-import type { Readable } from 'node:stream';
+// One HTTP exchange (one hop of a redirect chain) under its own total deadline, driven by
+// undici's dispatch handler: a crawl makes one per URL, and the handler's callbacks cost far
+// less than request()'s stream body, abort signal and listeners. Bodies without a
+// Content-Encoding are collected straight from the socket's chunks; encoded ones go through a
+// stream to the decoders.
+import { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
 import type { Failure, FetchedResponse } from '../types.js';
-import { readDecoded } from './body.js';
+import { BodyCollector, isIdentity, readDecoded, type BodyResult } from './body.js';
 import { aborted, deadlineFailure, stallFailure, toFailure, type FailureContext, type Phase } from './failure.js';
 import { flattenHeaders, parseContentType } from './headers.js';
 import type { Politeness } from './politeness.js';
@@ -59,69 +63,152 @@ export async function performHop(...args: HopArgs): Promise<HopResult> {
 }
 
 async function exchange(...[ctx, url, method, wantBody, signal]: HopArgs): Promise<HopResult> {
-  const controller = new AbortController();
-  let expired = false;
-  let stalled = false;
-  const timer = setTimeout(() => {
-    expired = true;
-    controller.abort(new Error('total deadline'));
-  }, ctx.timeouts.totalMs);
-  // undici's own body timeout ticks at about 1 s granularity; this one is exact.
-  let idle: NodeJS.Timeout | undefined;
-  const onAbort = () => controller.abort(signal?.reason);
+  ctx.sent(url.href, method);
+  const run = new Exchange(ctx, url, method, wantBody);
+  const onAbort = () => run.abort('stopped');
   signal?.addEventListener('abort', onAbort, { once: true });
-
-  const failureContext: FailureContext = { phase: 'headers', host: url.hostname, timeouts: ctx.timeouts };
-  let status: number | undefined;
-  const fail = (error: unknown, phase: Phase): HopResult => {
-    if (signal?.aborted) return { ok: false, failure: aborted(), status };
-    if (stalled) return { ok: false, failure: stallFailure(ctx.timeouts), status };
-    if (expired) return { ok: false, failure: deadlineFailure(phase, ctx.timeouts), status };
-    return { ok: false, failure: toFailure(error, { ...failureContext, phase }), status };
-  };
-
   try {
-    ctx.sent(url.href, method);
-    let res: Dispatcher.ResponseData;
-    try {
-      res = await request(url, { dispatcher: ctx.dispatcher, method, headers: ctx.headersFor(url), signal: controller.signal });
-    } catch (error) {
-      return fail(error, 'headers');
-    }
-    status = res.statusCode;
-    const headers = flattenHeaders(res.headers);
-    const { mime, charset } = parseContentType(headers['content-type']);
-    const response: FetchedResponse = { status, url: url.href, headers, mime, ...(charset ? { charset } : {}) };
-    const location = REDIRECTS.has(status) ? headers.location : undefined;
-    if (location !== undefined || method === 'HEAD' || !wantBody(mime, status)) {
-      discard(res.body);
-      return location === undefined ? { ok: true, response } : { ok: true, response, location };
-    }
-    idle = setTimeout(() => {
-      stalled = true;
-      controller.abort(new Error('body stalled'));
-    }, ctx.timeouts.bodyMs);
-    const read = await readDecoded(res.body, headers['content-encoding'], ctx.maxBodyBytes, () => idle?.refresh());
-    if (!read.ok) {
-      failureContext.framing = headers['content-length'] !== undefined ? 'content-length' : /chunked/i.test(headers['transfer-encoding'] ?? '') ? 'chunked' : undefined;
-      if (read.encoding) failureContext.encoding = read.encoding;
-      return fail(read.error, 'body');
-    }
-    ctx.read(read.body.length);
-    response.body = read.body;
-    if (read.truncated) response.truncated = read.truncated;
-    return { ok: true, response };
-  } catch (error) {
-    return fail(error, 'body');
+    ctx.dispatcher.dispatch({ origin: url.origin, path: url.pathname + url.search, method, headers: ctx.headersFor(url) }, run);
+    return await run.done;
   } finally {
-    clearTimeout(timer);
-    clearTimeout(idle);
     signal?.removeEventListener('abort', onAbort);
   }
 }
 
-/** Drops a body we will not read: small ones are drained (keep-alive), big ones cut. */
-function discard(body: Readable & { dump?: (opts: { limit: number }) => Promise<void> }): void {
-  if (typeof body.dump === 'function') body.dump({ limit: DRAIN_LIMIT }).catch(() => undefined);
-  else body.on('error', () => undefined).destroy();
+/** Why we cut an exchange short; other failures come from undici or the server. */
+type Cut = 'stopped' | 'deadline' | 'stall';
+
+/** What happens to the body once the headers are in. */
+type Mode = 'headers' | 'collect' | 'decode' | 'drain' | 'over';
+
+class Exchange implements Dispatcher.DispatchHandler {
+  readonly done: Promise<HopResult>;
+  private settle!: (result: HopResult) => void;
+  private controller: Dispatcher.DispatchController | undefined;
+  private cut: Cut | undefined;
+  private mode: Mode = 'headers';
+  private status: number | undefined;
+  private response: FetchedResponse | undefined;
+  private collector: BodyCollector | undefined;
+  private stream: Readable | undefined;
+  private drained = 0;
+  private readonly deadline: NodeJS.Timeout;
+  // undici's own body timeout ticks at about 1 s granularity; this one is exact.
+  private idle: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly ctx: HopContext,
+    private readonly url: URL,
+    private readonly method: 'GET' | 'HEAD',
+    private readonly wantBody: (mime: string, status: number) => boolean,
+  ) {
+    this.done = new Promise((resolve) => (this.settle = resolve));
+    this.deadline = setTimeout(() => this.abort('deadline'), ctx.timeouts.totalMs);
+  }
+
+  /** Ends the exchange early; a crawl stop outranks a timeout that fired first. */
+  abort(why: Cut): void {
+    this.cut = why === 'stopped' ? why : (this.cut ?? why);
+    this.controller?.abort(new Error(why));
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    // Cut while it waited for its connection: undici offers no way to stop it sooner.
+    if (this.cut) controller.abort(new Error(this.cut));
+  }
+
+  onResponseStart(controller: Dispatcher.DispatchController, status: number, raw: Record<string, string | string[] | undefined>): void {
+    // 1xx informational answers (100 Continue, 103 Early Hints) precede the real one.
+    if (status < 200) return;
+    this.status = status;
+    const headers = flattenHeaders(raw);
+    const { mime, charset } = parseContentType(headers['content-type']);
+    const response: FetchedResponse = { status, url: this.url.href, headers, mime, ...(charset ? { charset } : {}) };
+    const location = REDIRECTS.has(status) ? headers.location : undefined;
+    if (location !== undefined || this.method === 'HEAD' || !this.wantBody(mime, status)) {
+      // A body we do not want: a small one is drained so the connection stays reusable, a big one cut.
+      this.mode = 'drain';
+      if (Number(headers['content-length'] ?? 0) > DRAIN_LIMIT) controller.abort(new Error('body not wanted'));
+      this.finish(location === undefined ? { ok: true, response } : { ok: true, response, location });
+      return;
+    }
+    this.response = response;
+    this.idle = setTimeout(() => this.abort('stall'), this.ctx.timeouts.bodyMs);
+    if (isIdentity(headers['content-encoding'])) {
+      this.mode = 'collect';
+      this.collector = new BodyCollector(this.ctx.maxBodyBytes);
+      return;
+    }
+    this.mode = 'decode';
+    const stream = new Readable({
+      read: () => controller.resume(),
+      destroy: (error, callback) => {
+        // The decoders stopped reading (cap reached, bad data): the rest of the body is not wanted.
+        if (this.mode === 'decode') controller.abort(error ?? new Error('body not wanted'));
+        callback(error);
+      },
+    });
+    this.stream = stream;
+    readDecoded(stream, headers['content-encoding'], this.ctx.maxBodyBytes).then((read) => this.bodyRead(read));
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.mode === 'drain') {
+      this.drained += chunk.length;
+      if (this.drained > DRAIN_LIMIT) controller.abort(new Error('body not wanted'));
+      return;
+    }
+    this.idle?.refresh();
+    if (this.mode === 'collect' && !this.collector!.add(chunk)) {
+      this.mode = 'over';
+      controller.abort(new Error('body cap reached'));
+      this.bodyRead(this.collector!.result());
+    } else if (this.mode === 'decode' && !this.stream!.push(chunk)) {
+      controller.pause();
+    }
+  }
+
+  onResponseEnd(): void {
+    if (this.mode === 'collect') this.bodyRead(this.collector!.result());
+    else if (this.mode === 'decode') this.stream!.push(null);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (this.mode === 'decode') {
+      this.stream!.destroy(error);
+      return;
+    }
+    if (this.mode === 'collect') this.bodyRead({ ok: false, error });
+    else if (this.mode === 'headers') this.finish(this.fail(error, 'headers'));
+  }
+
+  private bodyRead(read: BodyResult): void {
+    const response = this.response!;
+    if (!read.ok) {
+      const headers = response.headers;
+      const framing = headers['content-length'] !== undefined ? 'content-length' : /chunked/i.test(headers['transfer-encoding'] ?? '') ? 'chunked' : undefined;
+      this.finish(this.fail(read.error, 'body', { ...(framing ? { framing } : {}), ...(read.encoding ? { encoding: read.encoding } : {}) }));
+      return;
+    }
+    this.ctx.read(read.body.length);
+    response.body = read.body;
+    if (read.truncated) response.truncated = read.truncated;
+    this.finish({ ok: true, response });
+  }
+
+  private fail(error: unknown, phase: Phase, detail: Pick<FailureContext, 'framing' | 'encoding'> = {}): HopResult {
+    const status = this.status;
+    if (this.cut === 'stopped') return { ok: false, failure: aborted(), status };
+    if (this.cut === 'stall') return { ok: false, failure: stallFailure(this.ctx.timeouts), status };
+    if (this.cut === 'deadline') return { ok: false, failure: deadlineFailure(phase, this.ctx.timeouts), status };
+    return { ok: false, failure: toFailure(error, { phase, host: this.url.hostname, timeouts: this.ctx.timeouts, ...detail }), status };
+  }
+
+  private finish(result: HopResult): void {
+    if (this.mode !== 'drain') this.mode = 'over';
+    clearTimeout(this.deadline);
+    clearTimeout(this.idle);
+    this.settle(result);
+  }
 }

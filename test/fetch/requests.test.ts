@@ -7,6 +7,7 @@ import { html, testOptions } from './options.js';
 let root: TestServer;
 let other: TestServer;
 const received = new Map<string, IncomingHttpHeaders>();
+let endlessClosed = false;
 beforeAll(async () => {
   other = await startServer({
     '/seen': (req, res) => {
@@ -24,6 +25,18 @@ beforeAll(async () => {
     '/page': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<p>'.repeat(1000)),
     '/image': (_req, res) => void res.writeHead(200, { 'content-type': 'image/png', 'content-length': 5000 }).end(Buffer.alloc(5000)),
     '/%C3%BCmlaut%20x': (_req, res) => void res.writeHead(200).end(),
+    '/early-hints': (_req, res) => {
+      res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>after hints</p>'), 20);
+    },
+    '/endless-image': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      const tick = setInterval(() => res.write(Buffer.alloc(16 * 1024)), 5);
+      res.on('close', () => {
+        clearInterval(tick);
+        endlessClosed = true;
+      });
+    },
   });
 });
 afterAll(async () => {
@@ -62,6 +75,26 @@ describe('responses', () => {
     const outcome = await fetcher.fetch({ url, readBody: html });
     expect(outcome).toMatchObject({ ok: true, response: { status: 200, url } });
     expect(root.log).toContain('GET /%C3%BCmlaut%20x?q=a%2Fb&t=%7e');
+    await fetcher.close();
+  });
+});
+
+describe('bodies', () => {
+  it('skips 1xx informational answers and reads the real one', async () => {
+    const fetcher = createFetcher(testOptions());
+    const outcome = await fetcher.fetch({ url: `${root.url}early-hints`, readBody: html });
+    expect(outcome).toMatchObject({ ok: true, response: { status: 200, mime: 'text/html' } });
+    expect(outcome.ok && outcome.response.body?.toString()).toBe('<p>after hints</p>');
+    await fetcher.close();
+  });
+
+  it('answers at the headers for a body it does not want, and cuts a big one off', async () => {
+    const fetcher = createFetcher(testOptions());
+    const outcome = await fetcher.fetch({ url: `${root.url}endless-image`, readBody: html });
+    expect(outcome).toMatchObject({ ok: true, response: { status: 200, mime: 'image/png' } });
+    expect(outcome.ok && outcome.response.body).toBeUndefined();
+    await expect.poll(() => endlessClosed).toBe(true);
+    expect(fetcher.stats().bytes).toBe(0);
     await fetcher.close();
   });
 });
