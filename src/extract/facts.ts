@@ -26,7 +26,9 @@ export class FactsCollector {
   private readonly headings: string[] = [];
   private heading: { name: string; text: TextBuffer } | undefined;
   private readonly main = new TextBuffer(TEXT_CAP);
-  private readonly prose = new TextBuffer(PROSE_CAP);
+  // Prose is the main text minus code, tables and quotes; until the first such text it is the
+  // main text itself, so most pages collapse their text once, not twice (needs PROSE_CAP <= TEXT_CAP).
+  private prose: TextBuffer | undefined;
   private readonly words = new WordCounter(WORD_COUNT_CAP);
   private scriptCount = 0;
   private mount: { depth: number; words: number } | undefined;
@@ -69,8 +71,9 @@ export class FactsCollector {
     this.words.add(data);
     this.heading?.text.add(data);
     if (this.context.inBoilerplate) return;
+    if (!this.context.inProse) this.prose ??= this.main.fork(PROSE_CAP);
+    else this.prose?.add(data);
     this.main.add(data);
-    if (this.context.inProse) this.prose.add(data);
   }
 
   /** A block boundary: text on either side is two words. */
@@ -78,7 +81,7 @@ export class FactsCollector {
     this.words.separate();
     this.heading?.text.separate();
     this.main.separate();
-    this.prose.separate();
+    this.prose?.separate();
   }
 
   result(): PageFacts {
@@ -87,7 +90,7 @@ export class FactsCollector {
       title: this.title.value(),
       headings: this.headings,
       mainText: this.main.value(),
-      proseText: this.prose.value(),
+      proseText: this.prose?.value() ?? this.main.value(PROSE_CAP),
       wordCount,
       scriptCount: this.scriptCount,
       appShell: this.emptyMount && this.scriptCount > 0 && wordCount <= APP_SHELL_MAX_WORDS,

@@ -59,10 +59,22 @@ export class TextBuffer {
     if (this.rawLength > 0) this.pendingSpace = true;
   }
 
-  value(): string {
+  /** The text, cut to `cap` (at most the buffer's own): what a buffer of that cap would hold. */
+  value(cap = this.cap): string {
+    const limit = Math.min(cap, this.cap);
     // A full buffer was collapsed by its last compaction, and nothing was added since.
-    if (this.full) return capped(this.parts[0]!.trim(), this.cap);
-    return collapseCapped(this.parts.length === 1 ? this.parts[0]! : this.parts.join(''), this.cap);
+    if (this.full) return capped(this.parts[0]!.trim(), limit);
+    return collapseCapped(this.parts.length === 1 ? this.parts[0]! : this.parts.join(''), limit);
+  }
+
+  /** A buffer of a smaller or equal `cap` holding what this one holds, to go on apart from it. */
+  fork(cap: number): TextBuffer {
+    const copy = new TextBuffer(cap);
+    copy.parts = [...this.parts];
+    copy.rawLength = this.rawLength;
+    copy.pendingSpace = this.pendingSpace;
+    if (copy.rawLength > copy.compactAt) copy.compact();
+    return copy;
   }
 
   // Collapsing only shortens text, so raw text within the cap and slack never needs it early;

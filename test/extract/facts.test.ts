@@ -23,6 +23,29 @@ describe('parseHtml facts', () => {
     }
   });
 
+  it('gives the same proseText as the page without its code, wherever the code starts and however long the text', () => {
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const cut = (text: string) => (text.length > 4000 ? text.slice(0, 4000).trimEnd() : text);
+    for (let round = 0; round < 200; round++) {
+      const parts: string[] = [];
+      const plain: string[] = [];
+      const target = next(12_000);
+      for (let length = 0; length < target; ) {
+        const words = Array.from({ length: 1 + next(40) }, () => 'word'.slice(0, 1 + next(4)) + next(100)).join(next(5) === 0 ? '\n  ' : ' ');
+        length += words.length;
+        if (next(round % 2 === 0 ? 8 : 80) === 0) parts.push(`${next(2) ? ' ' : ''}<code>${words}</code>${next(2) ? ' ' : ''}`);
+        else {
+          const block = next(3) === 0 ? `<p>${words}</p>` : `${words} `;
+          parts.push(block);
+          plain.push(block);
+        }
+      }
+      const page = `<main>${parts.join('')}</main>`;
+      expect(facts(page).proseText).toBe(cut(facts(`<main>${plain.join('')}</main>`).mainText));
+    }
+  });
+
   it('keeps proseText free of code, pre, tables and quotes', () => {
     expect(facts(fixture('article.html')).proseText).toBe(
       'Version 2.0 This release adds faster crawling. Upgrading Run the installer. Thanks A fourth heading',
