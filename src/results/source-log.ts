@@ -62,7 +62,7 @@ export class SourceLog {
       // The file failed: what it holds comes back first, so the chain stays in order.
       this.load(chain);
     }
-    this.push(chain, this.currentPage, line, kind, this.shared(links.texts[index]!));
+    this.push(chain, this.currentPage, line, kind, this.textFor(chain, links.texts[index]!));
   }
 
   /** The sources of the chain held in memory, as objects. */
@@ -77,7 +77,7 @@ export class SourceLog {
     if (chain.spilled === NO_RECORD) return;
     const records = this.spill?.read(chain.spilled) ?? [];
     chain.spilled = NO_RECORD;
-    for (const r of records) this.push(chain, r.page, r.line, r.kind, this.shared(r.text));
+    for (const r of records) this.push(chain, r.page, r.line, r.kind, this.textFor(chain, r.text));
   }
 
   /** Keeps the first `keep` records of the chain and forgets the rest, spilled ones included. */
@@ -134,7 +134,17 @@ export class SourceLog {
     return toSource(links.page, links.lines[index]!, links.elements[kind]!, links.attributes[kind]!, this.shared(links.texts[index]!));
   }
 
-  // One copy per distinct text: the sources of a URL mostly repeat its title or label.
+  // Links to one URL mostly carry one text (its title or label): a record repeating the text of
+  // the one before it in its chain shares that string, whatever the shared texts have forgotten.
+  private textFor(chain: Chain, text: string): string {
+    if (chain.tail !== END) {
+      const before = this.text[chain.tail]!;
+      if (before === text) return before;
+    }
+    return this.shared(text);
+  }
+
+  // One copy per distinct text among the last few thousand seen.
   private shared(text: string): string {
     if (text === '') return '';
     const known = this.texts.get(text);

@@ -129,6 +129,18 @@ describe('ResultStore', () => {
     expect(copied).toEqual(['a', 'href', 'first']);
   });
 
+  it('copies a text repeated by the links to one URL once, however many other texts come between', () => {
+    const copies = new Map<string, number>();
+    const store = new ResultStore({ copyText: (text) => (copies.set(text, (copies.get(text) ?? 0) + 1), (' ' + text).slice(1)) });
+    for (let i = 0; i < 5; i++) {
+      store.addSource(...onPage('https://site.test/x', { ...source(i), text: 'Pricing' }));
+      // Enough distinct texts elsewhere to make the store forget the ones it shares across URLs.
+      for (let k = 0; k < 25_000; k++) store.addSource(...onPage(`https://site.test/other${k}`, { ...source(k), text: `text ${i} ${k}` }));
+    }
+    expect(store.decide('https://site.test/x', verdict('not-found')).sources.map((s) => s.text)).toEqual(Array(5).fill('Pricing'));
+    expect(copies.get('Pricing')).toBe(1);
+  });
+
   it('lists decided entries by URL in code unit order', () => {
     const store = new ResultStore();
     for (const url of ['https://site.test/b', 'https://site.test/B', 'https://site.test/a', 'https://site.test/é', 'https://site.test/pending']) {
