@@ -52,9 +52,10 @@ export const VERSION = '1.0.0';
 export const OK_SOURCE_CAP = 5;
 export const HOMEPAGE = 'https://github.com/linkhound/linkhound';
 
+// Concurrency and per-host connections are chosen from the benchmark (bench/README.md, "Defaults").
 export const DEFAULTS: Omit<CrawlOptions, 'roots'> = {
   concurrency: 64,
-  perHostConnections: 16,
+  perHostConnections: 32,
   maxPages: 100_000,
   maxDepth: Number.POSITIVE_INFINITY,
   maxDurationMs: 0,
