@@ -156,6 +156,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
       const isPage = plan.crawl && frontier.takePage(plan, response.url, response.mime);
       const seen = await inspect(parser, response, isPage || (plan.crawl && response.mime === 'text/css'));
       if (response.truncated) notes.push(response.truncated);
+      if (seen.problem) notes.push(seen.problem);
       if (isPage) {
         pages++;
         heap.tick();

@@ -9,6 +9,8 @@ export interface Inspection {
   facts?: PageFacts;
   links?: PageLinks;
   jsonText?: string;
+  /** Why the body could not be read (its page's links and facts are unknown). */
+  problem?: string;
 }
 
 export function isJsonMime(mime: string): boolean {
@@ -27,6 +29,7 @@ export async function inspect(parser: HtmlParser, response: FetchedResponse, fol
   if (!body) return {};
   if (isHtmlMime(response.mime)) {
     const parsed = await parser.parse(body, response.charset, response.url, followLinks);
+    if ('lost' in parsed) return { problem: `page not parsed: ${parsed.lost}` };
     if (!followLinks) return { facts: parsed.facts };
     // A parser thread sends back its own copy of the page URL; the response's string is the one
     // the crawl already keeps (the frontier's parsed pages), so the results hold no second copy.
