@@ -3,7 +3,7 @@
 import type { PageFacts } from '../../types.js';
 import { findMarker, isWeakHeadline, titleParts } from './markers.js';
 import { countWords, nameStripper, openingWords } from './normalize-text.js';
-import { type Phrase, findPhrase } from './phrases.js';
+import type { Phrase, PhraseSet } from './phrases.js';
 import type { Signal } from './types.js';
 
 const THIN_WORDS = 120;
@@ -25,7 +25,7 @@ export interface ContentResult {
 }
 
 /** Content evidence of a parsed page requested as `url`. */
-export function contentSignals(facts: PageFacts, url: string, phrases: readonly Phrase[]): ContentResult {
+export function contentSignals(facts: PageFacts, url: string, phrases: PhraseSet): ContentResult {
   const clean = nameStripper(url);
   const title = clean(facts.title);
   const heading = clean(facts.headings[0] ?? '');
@@ -55,7 +55,7 @@ export function contentSignals(facts: PageFacts, url: string, phrases: readonly 
   if (thin) {
     // The first heading is weighed on its own above: the opening is the text after it.
     const opening = heading !== '' && prose.startsWith(heading) ? prose.slice(heading.length).trimStart() : prose;
-    const phrase = findPhrase(phrases, openingWords(opening, 40));
+    const phrase = phrases.find(openingWords(opening, 40));
     if (phrase) signals.push({ weight: 0.5, evidence: `opening text says '${phrase.text}'${lang(phrase)}` });
   }
   if (signals.length > 0 && thin) signals.push({ weight: 0.35, evidence: `thin page (${words} words)` });
@@ -90,12 +90,12 @@ function isWordChar(c: number, ch: string): boolean {
 }
 
 /** A phrase in a headline: full weight when it is most of its part, less inside a longer line. */
-function headline(raw: string, clean: (text: string) => string, phrases: readonly Phrase[]): { weight: number; lang: string } | undefined {
+function headline(raw: string, clean: (text: string) => string, phrases: PhraseSet): { weight: number; lang: string } | undefined {
   let best: { weight: number; lang: string } | undefined;
   for (const part of titleParts(raw)) {
     const text = clean(part);
     if (text === '') continue;
-    const phrase = findPhrase(phrases, text);
+    const phrase = phrases.find(text);
     let hit: { weight: number; lang: string } | undefined;
     if (phrase) hit = { weight: phrase.text.length / text.length >= 0.5 && !namesSomething(part, text, phrase.text) ? 1 : 0.5, lang: lang(phrase) };
     else if (isWeakHeadline(text)) hit = { weight: 0.5, lang: '' };

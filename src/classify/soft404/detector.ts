@@ -4,7 +4,7 @@ import type { PageFacts, Soft404Finding } from '../../types.js';
 import { contentSignals } from './content.js';
 import { jsonError } from './json-error.js';
 import { textHash } from './minhash.js';
-import { builtInPhrases, compilePhrases } from './phrases.js';
+import { builtInPhrases, compilePhrases, PhraseSet } from './phrases.js';
 import { probePlans, randomName } from './probe-url.js';
 import { probeVerdict } from './probe-signals.js';
 import { Prober, type ProbeSummary } from './probes.js';
@@ -17,7 +17,7 @@ const HTML = new Set(['text/html', 'application/xhtml+xml']);
 
 /** Creates a crawl-scoped detector; probes (when a probe function is given) are cached inside. */
 export function createSoft404Detector(opts: Soft404Options): { judge(input: Soft404Input): Promise<Soft404Judgement>; probesMade(): number } {
-  const phrases = compilePhrases([...builtInPhrases(), ...(opts.extraPhrases ?? [])]);
+  const phrases = new PhraseSet(compilePhrases([...builtInPhrases(), ...(opts.extraPhrases ?? [])]));
   const prober = opts.probe
     ? new Prober({
         probe: opts.probe,

@@ -68,11 +68,47 @@ export function compilePhrases(lines: readonly string[]): Phrase[] {
   return [...seen.values()].sort((a, b) => b.text.length - a.text.length);
 }
 
-/** The first (longest) phrase contained in a normalized text. */
-export function findPhrase(phrases: readonly Phrase[], normalized: string): Phrase | undefined {
-  if (normalized === '') return undefined;
-  for (const phrase of phrases) {
-    if (phrase.text.length <= normalized.length && containsPhrase(normalized, phrase.text, phrase.loose)) return phrase;
+/**
+ * Compiled phrases indexed by one word each must contain (its longest), so a text is checked
+ * against the few phrases that could be in it instead of every one: a page's title and heading
+ * are checked on every page of a crawl. Phrases of scripts without spaces are checked only in
+ * text holding such a script.
+ */
+export class PhraseSet {
+  private readonly byWord = new Map<string, number[]>();
+  private readonly unspaced: number[] = [];
+
+  constructor(readonly phrases: readonly Phrase[]) {
+    phrases.forEach((phrase, i) => {
+      if (phrase.loose) {
+        this.unspaced.push(i);
+        return;
+      }
+      const anchor = phrase.text.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
+      const list = this.byWord.get(anchor);
+      if (list) list.push(i);
+      else this.byWord.set(anchor, [i]);
+    });
   }
-  return undefined;
+
+  /** The first (longest) phrase contained in a normalized text. */
+  find(normalized: string): Phrase | undefined {
+    if (normalized === '') return undefined;
+    let best = this.phrases.length;
+    for (const word of normalized.split(' ')) {
+      const candidates = this.byWord.get(word);
+      if (candidates === undefined) continue;
+      for (const i of candidates) {
+        if (i >= best) break;
+        if (containsPhrase(normalized, this.phrases[i]!.text, false)) best = i;
+      }
+    }
+    if (this.unspaced.length > 0 && isUnspaced(normalized)) {
+      for (const i of this.unspaced) {
+        if (i >= best) break;
+        if (containsPhrase(normalized, this.phrases[i]!.text, true)) best = i;
+      }
+    }
+    return this.phrases[best];
+  }
 }
