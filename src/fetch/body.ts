@@ -61,10 +61,9 @@ export class BodyCollector {
 
 /**
  * Reads `body` up to `cap` decoded bytes. On reaching the cap the streams are destroyed (the
- * connection is dropped) and what was read is kept. `onChunk` runs per decoded chunk (idle
- * timer). Never rejects.
+ * connection is dropped) and what was read is kept. Never rejects.
  */
-export async function readDecoded(body: Readable, contentEncoding: string | undefined, cap: number, onChunk?: () => void): Promise<BodyResult> {
+export async function readDecoded(body: Readable, contentEncoding: string | undefined, cap: number): Promise<BodyResult> {
   // The body emits an error when destroyed: listen before anything can destroy it.
   let bodyError: unknown;
   body.on('error', (err) => (bodyError ??= err));
@@ -82,7 +81,6 @@ export async function readDecoded(body: Readable, contentEncoding: string | unde
   const collector = new BodyCollector(cap);
   try {
     for await (const chunk of last as AsyncIterable<Buffer>) {
-      onChunk?.();
       if (!collector.add(chunk)) {
         for (const s of streams) s.destroy();
         break;
