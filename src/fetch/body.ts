@@ -10,26 +10,33 @@ export type BodyResult =
 
 type Decoder = Transform;
 
-/** Decoders for a Content-Encoding value, in the order to apply them; undefined when unsupported. */
-function decodersFor(contentEncoding: string | undefined): { name: string; decoder: Decoder }[] | undefined {
-  const names = (contentEncoding ?? '')
+const DECODERS: Record<string, { name: string; create: () => Decoder }> = {
+  gzip: { name: 'gzip', create: createGunzip },
+  'x-gzip': { name: 'gzip', create: createGunzip },
+  deflate: { name: 'deflate', create: () => new DeflateDecoder() },
+  br: { name: 'br', create: createBrotliDecompress },
+};
+
+/** The codings of a Content-Encoding value, in the order to undo them (identity left out). */
+function codingsOf(contentEncoding: string | undefined): string[] {
+  if (!contentEncoding) return [];
+  return contentEncoding
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s && s !== 'identity')
     .reverse();
-  const out: { name: string; decoder: Decoder }[] = [];
-  for (const name of names) {
-    if (name === 'gzip' || name === 'x-gzip') out.push({ name: 'gzip', decoder: createGunzip() });
-    else if (name === 'deflate') out.push({ name, decoder: new DeflateDecoder() });
-    else if (name === 'br') out.push({ name, decoder: createBrotliDecompress() });
-    else return undefined;
-  }
-  return out;
+}
+
+/** Decoders for a Content-Encoding value, in the order to apply them; undefined when unsupported. */
+function decodersFor(contentEncoding: string | undefined): { name: string; decoder: Decoder }[] | undefined {
+  const codings = codingsOf(contentEncoding);
+  if (!codings.every((coding) => Object.hasOwn(DECODERS, coding))) return undefined;
+  return codings.map((coding) => ({ name: DECODERS[coding]!.name, decoder: DECODERS[coding]!.create() }));
 }
 
 /** Whether a body with this Content-Encoding arrives as it is (no decoder to run). */
 export function isIdentity(contentEncoding: string | undefined): boolean {
-  return decodersFor(contentEncoding)?.length === 0;
+  return codingsOf(contentEncoding).length === 0;
 }
 
 /** Decoded chunks kept up to a cap of bytes. */
@@ -53,7 +60,7 @@ export class BodyCollector {
     return true;
   }
 
-  result(): { ok: true; body: Buffer; truncated?: string } {
+  result(): Extract<BodyResult, { ok: true }> {
     const body = Buffer.concat(this.chunks, this.size);
     return this.cut ? { ok: true, body, truncated: `body larger than ${formatBytes(this.cap)}, read the first ${formatBytes(this.cap)}` } : { ok: true, body };
   }

@@ -78,7 +78,7 @@ export class PhraseSet {
   private readonly byWord = new Map<string, number[]>();
   private readonly unspaced: number[] = [];
 
-  constructor(readonly phrases: readonly Phrase[]) {
+  constructor(private readonly phrases: readonly Phrase[]) {
     phrases.forEach((phrase, i) => {
       if (phrase.loose) {
         this.unspaced.push(i);
