@@ -68,6 +68,8 @@ describe('HTML parser threads', () => {
   it('0 threads parse everything inline', async () => {
     const parser = createHtmlParser(0);
     expect(parser.threaded).toBe(false);
-    expect(await parser.parse(big, undefined, url, true)).toMatchObject({ links: { keys: expect.arrayContaining(['http://a.test/p/1999']) } });
+    const page = await parser.parse(big, undefined, url, true);
+    if ('lost' in page) throw new Error(page.lost);
+    expect(page.links.keys).toHaveLength(2000);
   });
 });
