@@ -3,6 +3,8 @@
 // path segments generalised, query values dropped) and per host are capped. Digits inside a name (`post-123.html`) are kept:
 // a site of many numbered articles is not a trap.
 
+import { detached } from '../extract/index.js';
+
 const ID_LIKE = /^(?:\d+|[0-9a-f]{8,}|[0-9a-f-]{32,36}|[A-Za-z0-9_-]{24,})$/i;
 
 /** The shape of a URL: path segments with numbers and ids generalised, query keys sorted. */
@@ -16,19 +18,15 @@ export function urlPattern(href: string): string {
 }
 
 export type TrapLimit = 'max-pages' | 'max-pages-per-pattern' | 'max-pages-per-host';
+/** The slots a URL holds: ids of its pattern and host in the guard's counts. */
 export interface TrapAdmission {
-  pattern: string;
-  host: string;
+  pattern: number;
+  host: number;
 }
 /** A refusal; `mayFree` when slots of that limit are held by URLs not known to be pages yet. */
 export interface TrapRefusal {
   limit: TrapLimit;
   mayFree: boolean;
-}
-
-interface Count {
-  taken: number;
-  unsettled: number;
 }
 
 /**
@@ -37,49 +35,74 @@ interface Count {
  * given back when it does not (a 404, an image, a redirect to a page already parsed).
  */
 export class TrapGuard {
-  private readonly total: Count = { taken: 0, unsettled: 0 };
-  private readonly patterns = new Map<string, Count>();
-  private readonly hosts = new Map<string, Count>();
+  private readonly total = new SlotCounts();
+  private readonly patterns = new SlotCounts();
+  private readonly hosts = new SlotCounts();
 
   constructor(private readonly perPattern: number, private readonly perHost: number, private readonly maxPages = Number.POSITIVE_INFINITY) {}
 
   /** Takes a page slot for `url` (held until confirmed or released), or says which limit refuses it. */
   admit(url: string): TrapAdmission | TrapRefusal {
-    const pattern = urlPattern(url);
-    const host = new URL(url).host;
-    const bounds: [TrapLimit, Count, number][] = [
-      ['max-pages', this.total, this.maxPages],
-      ['max-pages-per-pattern', count(this.patterns, pattern), this.perPattern],
-      ['max-pages-per-host', count(this.hosts, host), this.perHost],
-    ];
-    for (const [limit, c, cap] of bounds) if (c.taken >= cap) return { limit, mayFree: c.unsettled > 0 };
-    for (const [, c] of bounds) {
-      c.taken++;
-      c.unsettled++;
-    }
+    const pattern = this.patterns.idOf(urlPattern(url));
+    const host = this.hosts.idOf(new URL(url).host);
+    if (this.total.taken[0]! >= this.maxPages) return { limit: 'max-pages', mayFree: this.total.unsettled[0]! > 0 };
+    if (this.patterns.taken[pattern]! >= this.perPattern) return { limit: 'max-pages-per-pattern', mayFree: this.patterns.unsettled[pattern]! > 0 };
+    if (this.hosts.taken[host]! >= this.perHost) return { limit: 'max-pages-per-host', mayFree: this.hosts.unsettled[host]! > 0 };
+    this.total.take(0);
+    this.patterns.take(pattern);
+    this.hosts.take(host);
     return { pattern, host };
   }
 
   /** The URL is a page: its slots are kept for good. */
   confirm(admission: TrapAdmission): void {
-    for (const c of this.counts(admission)) c.unsettled--;
+    this.total.settle(0, true);
+    this.patterns.settle(admission.pattern, true);
+    this.hosts.settle(admission.host, true);
   }
 
   /** Gives back the slots of a URL that turned out not to be a page. */
   release(admission: TrapAdmission): void {
-    for (const c of this.counts(admission)) {
-      c.taken--;
-      c.unsettled--;
-    }
-  }
-
-  private counts(admission: TrapAdmission): Count[] {
-    return [this.total, count(this.patterns, admission.pattern), count(this.hosts, admission.host)];
+    this.total.settle(0, false);
+    this.patterns.settle(admission.pattern, false);
+    this.hosts.settle(admission.host, false);
   }
 }
 
-function count(map: Map<string, Count>, key: string): Count {
-  let c = map.get(key);
-  if (!c) map.set(key, (c = { taken: 0, unsettled: 0 }));
-  return c;
+// Slots taken and not yet settled, per key, in typed arrays: on a site of numbered pages nearly
+// every page has a pattern of its own, so a 100,000-page crawl holds 100,000 of these.
+class SlotCounts {
+  private readonly ids = new Map<string, number>();
+  taken = new Uint32Array(1);
+  unsettled = new Uint32Array(1);
+
+  idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      // A copy: the key is built from slices of the URL, which it would keep alive.
+      this.ids.set(detached(key), id);
+      if (id === this.taken.length) this.grow();
+    }
+    return id;
+  }
+
+  take(id: number): void {
+    this.taken[id]!++;
+    this.unsettled[id]!++;
+  }
+
+  settle(id: number, keep: boolean): void {
+    this.unsettled[id]!--;
+    if (!keep) this.taken[id]!--;
+  }
+
+  private grow(): void {
+    const taken = new Uint32Array(this.taken.length * 2);
+    taken.set(this.taken);
+    this.taken = taken;
+    const unsettled = new Uint32Array(this.unsettled.length * 2);
+    unsettled.set(this.unsettled);
+    this.unsettled = unsettled;
+  }
 }

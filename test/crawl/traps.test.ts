@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TrapGuard, urlPattern } from '../../src/crawl/traps.js';
+import { TrapGuard, urlPattern, type TrapAdmission } from '../../src/crawl/traps.js';
 
 describe('trap guards', () => {
   it('generalises numeric segments, repeats and query values, not numbered names', () => {
@@ -11,17 +11,28 @@ describe('trap guards', () => {
 
   it('admits pages per pattern and per host up to the caps', () => {
     const guard = new TrapGuard(2, 3);
-    expect(guard.admit('http://h/cal/1/')).toEqual({ pattern: 'h/cal/*/?', host: 'h' });
-    expect(guard.admit('http://h/cal/2/')).toBeTypeOf('object');
+    const first = guard.admit('http://h/cal/1/') as TrapAdmission;
+    expect(guard.admit('http://h/cal/2/')).toEqual({ pattern: first.pattern, host: first.host });
     expect(guard.admit('http://h/cal/3/')).toEqual({ limit: 'max-pages-per-pattern', mayFree: true });
-    const about = guard.admit('http://h/about');
-    expect(about).toBeTypeOf('object');
+    const about = guard.admit('http://h/about') as TrapAdmission;
+    expect(about.pattern).not.toBe(first.pattern);
+    expect(about.host).toBe(first.host);
     expect(guard.admit('http://h/team')).toEqual({ limit: 'max-pages-per-host', mayFree: true });
     // A URL that proved not to be a page gives its slots back; confirmed pages keep theirs.
-    guard.release(about as { pattern: string; host: string });
-    const team = guard.admit('http://h/team') as { pattern: string; host: string };
-    expect(team).toEqual({ pattern: 'h/team?', host: 'h' });
+    guard.release(about);
+    const team = guard.admit('http://h/team') as TrapAdmission;
+    expect(team).toEqual({ pattern: expect.any(Number), host: first.host });
     guard.confirm(team);
     expect(guard.admit('http://h/more')).toEqual({ limit: 'max-pages-per-host', mayFree: true });
+  });
+
+  it('keeps counting a pattern among tens of thousands', () => {
+    const guard = new TrapGuard(2, Number.POSITIVE_INFINITY);
+    for (let i = 0; i < 20_000; i++) expect(guard.admit(`http://h/post-${i}.html`)).toHaveProperty('pattern');
+    expect(guard.admit('http://h/cal/1/')).toHaveProperty('pattern');
+    expect(guard.admit('http://h/cal/2/')).toHaveProperty('pattern');
+    expect(guard.admit('http://h/cal/3/')).toEqual({ limit: 'max-pages-per-pattern', mayFree: true });
+    expect(guard.admit('http://h/post-7.html')).toHaveProperty('pattern');
+    expect(guard.admit('http://h/post-7.html')).toEqual({ limit: 'max-pages-per-pattern', mayFree: true });
   });
 });
