@@ -3,6 +3,10 @@
 // with its own strings. A 100,000-page crawl holds millions at its peak (every link to a URL
 // still waiting its turn, kept in case it turns out broken) and a few per URL at its end. Freed
 // records are reused, so the log is as large as the most occurrences kept at once.
+//
+// The occurrences of one URL are a chain: records in memory, then any spilled to the file. A
+// chain is a number, its ends and counts typed-array columns too, so the 150,000 URLs of a big
+// crawl cost no object each.
 import type { LinkSource, PageLinks } from '../types.js';
 import { NO_RECORD, SpillFile } from './spill.js';
 
@@ -10,18 +14,6 @@ const FIRST_CAPACITY = 1024;
 const END = -1;
 /** Distinct texts shared before the memory starts over: links to a page mostly repeat one text. */
 const SHARED_TEXTS = 20_000;
-
-/** The occurrences of one URL: a chain of records in memory, then any spilled to the file. */
-export interface Chain {
-  head: number;
-  tail: number;
-  kept: number;
-  spilled: number;
-}
-
-export function newChain(): Chain {
-  return { head: END, tail: END, kept: 0, spilled: NO_RECORD };
-}
 
 export class SourceLog {
   private page = new Uint32Array(FIRST_CAPACITY);
@@ -43,20 +35,49 @@ export class SourceLog {
 
   private spill: SpillFile | undefined | null = null;
 
+  private chains = 0;
+  private head = new Int32Array(FIRST_CAPACITY);
+  private tail = new Int32Array(FIRST_CAPACITY);
+  private keptIn = new Uint32Array(FIRST_CAPACITY);
+  private addedTo = new Uint32Array(FIRST_CAPACITY);
+  // Offsets into the spill file reach past 2^32: kept as doubles.
+  private spilled = new Float64Array(FIRST_CAPACITY);
+
   constructor(private readonly copyText: (text: string) => string) {}
+
+  /** A new, empty chain. */
+  newChain(): number {
+    const chain = this.chains++;
+    if (chain === this.head.length) this.growChains();
+    this.head[chain] = END;
+    this.tail[chain] = END;
+    this.spilled[chain] = NO_RECORD;
+    return chain;
+  }
+
+  /** Records of the chain held in memory. */
+  kept(chain: number): number {
+    return this.keptIn[chain]!;
+  }
+
+  /** Occurrences ever added to the chain, in memory, spilled or forgotten. */
+  added(chain: number): number {
+    return this.addedTo[chain]!;
+  }
 
   /**
    * Adds occurrence `index` of `links` to `chain`; `spill` sends it to the spill file, which
    * holds what is read back only if the URL turns out broken (in memory when there is no file).
    */
-  add(chain: Chain, links: PageLinks, index: number, spill: boolean): void {
+  add(chain: number, links: PageLinks, index: number, spill: boolean): void {
     if (links !== this.current) this.enter(links);
+    this.addedTo[chain]!++;
     const line = links.lines[index]!;
     const kind = this.currentKinds[links.kinds[index]!]!;
-    if (spill || chain.spilled !== NO_RECORD) {
-      const at = this.spillFile()?.append(chain.spilled, this.currentPage, line, kind, links.texts[index]!) ?? NO_RECORD;
+    if (spill || this.spilled[chain] !== NO_RECORD) {
+      const at = this.spillFile()?.append(this.spilled[chain]!, this.currentPage, line, kind, links.texts[index]!) ?? NO_RECORD;
       if (at !== NO_RECORD) {
-        chain.spilled = at;
+        this.spilled[chain] = at;
         return;
       }
       // The file failed: what it holds comes back first, so the chain stays in order.
@@ -66,34 +87,34 @@ export class SourceLog {
   }
 
   /** The sources of the chain held in memory, as objects. */
-  sources(chain: Chain): LinkSource[] {
+  sources(chain: number): LinkSource[] {
     const out: LinkSource[] = [];
-    for (let at = chain.head; at !== END; at = this.next[at]!) out.push(this.source(at));
+    for (let at = this.head[chain]!; at !== END; at = this.next[at]!) out.push(this.source(at));
     return out;
   }
 
   /** Brings the chain's spilled records back into memory, after the others. */
-  load(chain: Chain): void {
-    if (chain.spilled === NO_RECORD) return;
-    const records = this.spill?.read(chain.spilled) ?? [];
-    chain.spilled = NO_RECORD;
+  load(chain: number): void {
+    if (this.spilled[chain] === NO_RECORD) return;
+    const records = this.spill?.read(this.spilled[chain]!) ?? [];
+    this.spilled[chain] = NO_RECORD;
     for (const r of records) this.push(chain, r.page, r.line, r.kind, this.textFor(chain, r.text));
   }
 
   /** Keeps the first `keep` records of the chain and forgets the rest, spilled ones included. */
-  keepFirst(chain: Chain, keep: number): void {
-    chain.spilled = NO_RECORD;
-    if (chain.kept <= keep) return;
+  keepFirst(chain: number, keep: number): void {
+    this.spilled[chain] = NO_RECORD;
+    if (this.keptIn[chain]! <= keep) return;
     let last = END;
-    let at = chain.head;
+    let at = this.head[chain]!;
     for (let n = 0; n < keep && at !== END; n++) {
       last = at;
       at = this.next[at]!;
     }
-    if (last === END) chain.head = END;
+    if (last === END) this.head[chain] = END;
     else this.next[last] = END;
-    chain.tail = last;
-    chain.kept = Math.min(chain.kept, keep);
+    this.tail[chain] = last;
+    this.keptIn[chain] = keep;
     while (at !== END) {
       const following = this.next[at]!;
       this.text[at] = '';
@@ -109,17 +130,18 @@ export class SourceLog {
     this.spill = undefined;
   }
 
-  private push(chain: Chain, page: number, line: number, kind: number, text: string): void {
+  private push(chain: number, page: number, line: number, kind: number, text: string): void {
     const at = this.take();
     this.page[at] = page;
     this.line[at] = line;
     this.kind[at] = kind;
     this.next[at] = END;
     this.text[at] = text;
-    if (chain.tail !== END) this.next[chain.tail] = at;
-    else chain.head = at;
-    chain.tail = at;
-    chain.kept++;
+    const tail = this.tail[chain]!;
+    if (tail !== END) this.next[tail] = at;
+    else this.head[chain] = at;
+    this.tail[chain] = at;
+    this.keptIn[chain]!++;
   }
 
   // Opened on the first spill: a small crawl never makes one.
@@ -136,9 +158,10 @@ export class SourceLog {
 
   // Links to one URL mostly carry one text (its title or label): a record repeating the text of
   // the one before it in its chain shares that string, whatever the shared texts have forgotten.
-  private textFor(chain: Chain, text: string): string {
-    if (chain.tail !== END) {
-      const before = this.text[chain.tail]!;
+  private textFor(chain: number, text: string): string {
+    const tail = this.tail[chain]!;
+    if (tail !== END) {
+      const before = this.text[tail]!;
       if (before === text) return before;
     }
     return this.shared(text);
@@ -197,9 +220,18 @@ export class SourceLog {
     this.kind = resized(this.kind, new Uint32Array(size));
     this.next = resized(this.next, new Int32Array(size));
   }
+
+  private growChains(): void {
+    const size = this.head.length * 2;
+    this.head = resized(this.head, new Int32Array(size));
+    this.tail = resized(this.tail, new Int32Array(size));
+    this.keptIn = resized(this.keptIn, new Uint32Array(size));
+    this.addedTo = resized(this.addedTo, new Uint32Array(size));
+    this.spilled = resized(this.spilled, new Float64Array(size));
+  }
 }
 
-function resized<T extends Uint32Array | Int32Array>(from: T, to: T): T {
+function resized<T extends Uint32Array | Int32Array | Float64Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }

@@ -1,38 +1,22 @@
 import type { LinkEntry, LinkSource, PageLinks } from '../types.js';
 import { OK_SOURCE_CAP } from '../config/options.js';
-import { newChain, SourceLog, type Chain } from './source-log.js';
+import { SourceLog } from './source-log.js';
 
 /** What `decide` is given: everything of an entry but what the store itself collects. */
 export type EntryVerdict = Omit<LinkEntry, 'url' | 'sources' | 'sourceCount'>;
 
-/** A URL whose verdict is not known yet: every occurrence is kept. */
-interface Pending {
-  chain: Chain;
-  count: number;
-}
-
-const CHAIN = Symbol('chain');
-type StoredEntry = LinkEntry & { [CHAIN]: Chain; [LOG]: SourceLog };
-const LOG = Symbol('log');
-
-// One getter for every entry: its sources are read from the log each time they are asked for,
-// so 150,000 ok entries hold their five sources as records, not 750,000 objects. Entries built
-// alike share one hidden class, so the accessor costs them nothing each.
-function readSources(this: StoredEntry): LinkSource[] {
-  return this[LOG].sources(this[CHAIN]);
-}
 
 // Most links have no redirects: one frozen empty list serves them all.
 const NO_REDIRECTS: LinkEntry['redirects'] = Object.freeze([]) as unknown as LinkEntry['redirects'];
 
 /**
  * One entry per unique URL, with every place that links to it. The occurrences live as records of
- * a SourceLog; undecided URLs hold their chain, decided ones hold the entry, whose `sources` are
- * read from the chain. Entries of category `ok` keep their first few sources only (and count the
+ * a SourceLog; an undecided URL holds the number of its chain (where every occurrence is kept), a
+ * decided one holds the entry, whose `sources` are read from the chain. Entries of category `ok` keep their first few sources only (and count the
  * rest), which keeps memory flat on big sites.
  */
 export class ResultStore {
-  readonly #slots = new Map<string, StoredEntry | Pending>();
+  readonly #slots = new Map<string, StoredEntry | number>();
   readonly #okSourceCap: number;
   readonly #log: SourceLog;
 
@@ -50,19 +34,19 @@ export class ResultStore {
   addSource(url: string, links: PageLinks, index: number): 'new' | 'pending' | LinkEntry {
     const slot = this.#slots.get(url);
     if (slot === undefined) {
-      const chain = newChain();
+      const chain = this.#log.newChain();
       this.#log.add(chain, links, index, false);
-      this.#slots.set(url, { chain, count: 1 });
+      this.#slots.set(url, chain);
       return 'new';
     }
     if (!isEntry(slot)) {
       // Past what an ok entry keeps, occurrences are needed only if the URL turns out not ok.
-      this.#log.add(slot.chain, links, index, slot.chain.kept >= this.#okSourceCap);
-      slot.count++;
+      this.#log.add(slot, links, index, this.#log.kept(slot) >= this.#okSourceCap);
       return 'pending';
     }
     slot.sourceCount++;
-    if (slot.category !== 'ok' || slot[CHAIN].kept < this.#okSourceCap) this.#log.add(slot[CHAIN], links, index, false);
+    const chain = StoredEntry.chainOf(slot);
+    if (slot.category !== 'ok' || this.#log.kept(chain) < this.#okSourceCap) this.#log.add(chain, links, index, false);
     return slot;
   }
 
@@ -74,18 +58,21 @@ export class ResultStore {
   /** Sets the verdict of `url` (seen or not), attaches the sources found so far and returns the entry. */
   decide(url: string, verdict: EntryVerdict): LinkEntry {
     const slot = this.#slots.get(url);
-    let chain = newChain();
-    let sourceCount = 0;
-    if (slot !== undefined && isEntry(slot)) {
-      chain = slot[CHAIN];
+    let chain: number;
+    let sourceCount: number;
+    if (slot === undefined) {
+      chain = this.#log.newChain();
+      sourceCount = 0;
+    } else if (isEntry(slot)) {
+      chain = StoredEntry.chainOf(slot);
       sourceCount = slot.sourceCount;
-    } else if (slot !== undefined) {
-      chain = slot.chain;
-      sourceCount = slot.count;
+    } else {
+      chain = slot;
+      sourceCount = this.#log.added(slot);
     }
     if (verdict.category === 'ok') this.#log.keepFirst(chain, this.#okSourceCap);
     else this.#log.load(chain);
-    const entry = buildEntry(url, verdict, chain, this.#log, sourceCount);
+    const entry = new StoredEntry(url, verdict, chain, this.#log, sourceCount);
     this.#slots.set(url, entry);
     return entry;
   }
@@ -126,22 +113,54 @@ export class ResultStore {
   }
 }
 
-function isEntry(slot: StoredEntry | Pending): slot is StoredEntry {
-  return 'category' in slot;
+function isEntry(slot: StoredEntry | number): slot is StoredEntry {
+  return typeof slot !== 'number';
 }
 
-// Built field by field so the key order is the JSON report's and absent options stay absent.
-function buildEntry(url: string, v: EntryVerdict, chain: Chain, log: SourceLog, sourceCount: number): StoredEntry {
-  const entry = { url, category: v.category, status: v.status, finalUrl: v.finalUrl === url ? url : v.finalUrl } as StoredEntry;
-  entry.redirects = v.redirects.length === 0 ? NO_REDIRECTS : v.redirects;
-  if (v.reason !== undefined) entry.reason = v.reason;
-  if (v.notes !== undefined) entry.notes = v.notes;
-  if (v.soft404 !== undefined) entry.soft404 = v.soft404;
-  if (v.suggestion !== undefined) entry.suggestion = v.suggestion;
-  entry.internal = v.internal;
-  Object.defineProperty(entry, 'sources', { get: readSources, enumerable: true, configurable: true });
-  entry.sourceCount = sourceCount;
-  Object.defineProperty(entry, CHAIN, { value: chain });
-  Object.defineProperty(entry, LOG, { value: log });
-  return entry;
+/**
+ * A decided entry: a plain record with its keys in the JSON report's order and absent options
+ * absent. Its sources are read from the log each time they are asked for, so 150,000 ok entries
+ * hold their five sources as records, not 750,000 objects; one shared getter serves them all, and
+ * the chain and log are private fields, kept inside the object (a big crawl holds 150,000).
+ */
+class StoredEntry implements LinkEntry {
+  declare url: string;
+  declare category: LinkEntry['category'];
+  declare status: LinkEntry['status'];
+  declare finalUrl: string;
+  declare redirects: LinkEntry['redirects'];
+  declare reason?: string;
+  declare notes?: string[];
+  declare soft404?: LinkEntry['soft404'];
+  declare suggestion?: string;
+  declare internal: boolean;
+  declare sources: LinkSource[];
+  declare sourceCount: number;
+  readonly #chain: number;
+  readonly #log: SourceLog;
+
+  constructor(url: string, v: EntryVerdict, chain: number, log: SourceLog, sourceCount: number) {
+    this.#chain = chain;
+    this.#log = log;
+    this.url = url;
+    this.category = v.category;
+    this.status = v.status;
+    this.finalUrl = v.finalUrl === url ? url : v.finalUrl;
+    this.redirects = v.redirects.length === 0 ? NO_REDIRECTS : v.redirects;
+    if (v.reason !== undefined) this.reason = v.reason;
+    if (v.notes !== undefined) this.notes = v.notes;
+    if (v.soft404 !== undefined) this.soft404 = v.soft404;
+    if (v.suggestion !== undefined) this.suggestion = v.suggestion;
+    this.internal = v.internal;
+    Object.defineProperty(this, 'sources', { get: StoredEntry.#sources, enumerable: true, configurable: true });
+    this.sourceCount = sourceCount;
+  }
+
+  static chainOf(entry: StoredEntry): number {
+    return entry.#chain;
+  }
+
+  static #sources(this: StoredEntry): LinkSource[] {
+    return this.#log.sources(this.#chain);
+  }
 }
