@@ -75,7 +75,11 @@ export function createFetcher(options: CrawlOptions, hooks: FetcherHooks = {}, d
     async fetch(req) {
       const link = linkAbort(req.signal);
       try {
-        return await fetchOnce({ ...req, signal: link.signal });
+        const outcome = await fetchOnce({ ...req, signal: link.signal });
+        // Most answers come from the URL asked for: the caller's string then serves as the final
+        // URL too, so a big crawl keeps one copy of each page's URL, not two.
+        if (outcome.ok && outcome.response.url === req.url) outcome.response.url = req.url;
+        return outcome;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return { ok: false, redirects: [], failure: { kind: 'network', reason: reason.split('\n')[0] ?? 'network error' }, attempts: 1 };
