@@ -1,6 +1,6 @@
 // The occurrences the store keeps, as numbers in typed arrays (page, line, kind, next occurrence
-// of the same URL) plus one reference to a shared text: about 24 bytes each instead of an object
-// with its own strings. A 100,000-page crawl holds millions at its peak (every link to a URL
+// of the same URL, offset of its text in a shared arena): 20 bytes each and the text's bytes,
+// instead of an object with its own strings. A 100,000-page crawl holds millions at its peak (every link to a URL
 // still waiting its turn, kept in case it turns out broken) and a few per URL at its end. Freed
 // records are reused, so the log is as large as the most occurrences kept at once.
 //
@@ -9,6 +9,7 @@
 // crawl cost no object each.
 import type { LinkSource, PageLinks } from '../types.js';
 import { NO_RECORD, SpillFile } from './spill.js';
+import { EMPTY_TEXT, TextArena } from './text-arena.js';
 
 const FIRST_CAPACITY = 1024;
 const END = -1;
@@ -20,14 +21,16 @@ export class SourceLog {
   private line = new Uint32Array(FIRST_CAPACITY);
   private kind = new Uint32Array(FIRST_CAPACITY);
   private next = new Int32Array(FIRST_CAPACITY);
-  private readonly text: string[] = [];
+  private textAt = new Uint32Array(FIRST_CAPACITY);
+  private readonly arena = new TextArena();
   private used = 0;
   private free = END;
   private readonly pages: string[] = [];
   private readonly elements: string[] = [];
   private readonly attributes: string[] = [];
   private readonly kindIds = new Map<string, number>();
-  private readonly texts = new Map<string, string>();
+  // Arena offsets of the last few thousand distinct texts seen, keyed by copies of them.
+  private readonly texts = new Map<string, number>();
   // Ids of the page being added, which is the one most calls are about.
   private current: PageLinks | undefined;
   private currentPage = 0;
@@ -117,7 +120,7 @@ export class SourceLog {
     this.keptIn[chain] = keep;
     while (at !== END) {
       const following = this.next[at]!;
-      this.text[at] = '';
+      this.textAt[at] = EMPTY_TEXT;
       this.next[at] = this.free;
       this.free = at;
       at = following;
@@ -130,13 +133,13 @@ export class SourceLog {
     this.spill = undefined;
   }
 
-  private push(chain: number, page: number, line: number, kind: number, text: string): void {
+  private push(chain: number, page: number, line: number, kind: number, text: number): void {
     const at = this.take();
     this.page[at] = page;
     this.line[at] = line;
     this.kind[at] = kind;
     this.next[at] = END;
-    this.text[at] = text;
+    this.textAt[at] = text;
     const tail = this.tail[chain]!;
     if (tail !== END) this.next[tail] = at;
     else this.head[chain] = at;
@@ -153,35 +156,32 @@ export class SourceLog {
   /** Occurrence `index` of `links` as an object. */
   sourceOf(links: PageLinks, index: number): LinkSource {
     const kind = links.kinds[index]!;
-    return toSource(links.page, links.lines[index]!, links.elements[kind]!, links.attributes[kind]!, this.shared(links.texts[index]!));
+    const text = links.texts[index]!;
+    return toSource(links.page, links.lines[index]!, links.elements[kind]!, links.attributes[kind]!, text === '' ? '' : this.copyText(text));
   }
 
-  // Links to one URL mostly carry one text (its title or label): a record repeating the text of
-  // the one before it in its chain shares that string, whatever the shared texts have forgotten.
-  private textFor(chain: number, text: string): string {
-    const tail = this.tail[chain]!;
-    if (tail !== END) {
-      const before = this.text[tail]!;
-      if (before === text) return before;
-    }
-    return this.shared(text);
-  }
-
-  // One copy per distinct text among the last few thousand seen.
-  private shared(text: string): string {
-    if (text === '') return '';
+  // The arena offset of `text`: one copy per distinct text among the last few thousand seen, and
+  // since links to one URL mostly carry one text (its title or label), a record repeating the text
+  // of the one before it in its chain shares that copy, whatever the shared texts have forgotten.
+  private textFor(chain: number, text: string): number {
+    if (text === '') return EMPTY_TEXT;
     const known = this.texts.get(text);
     if (known !== undefined) return known;
-    const copy = this.copyText(text);
+    const at = this.arena.add(text);
+    const tail = this.tail[chain]!;
+    if (tail !== END && this.arena.same(this.textAt[tail]!, at)) {
+      this.arena.undo(at);
+      return this.textAt[tail]!;
+    }
     if (this.texts.size >= SHARED_TEXTS) this.texts.clear();
-    // Keyed by the copy: a key cut from a page would keep the page alive.
-    this.texts.set(copy, copy);
-    return copy;
+    // Keyed by a copy: a key cut from a page would keep the page alive.
+    this.texts.set(this.copyText(text), at);
+    return at;
   }
 
   private source(at: number): LinkSource {
     const kind = this.kind[at]!;
-    return toSource(this.pages[this.page[at]!]!, this.line[at]!, this.elements[kind]!, this.attributes[kind]!, this.text[at]!);
+    return toSource(this.pages[this.page[at]!]!, this.line[at]!, this.elements[kind]!, this.attributes[kind]!, this.arena.text(this.textAt[at]!));
   }
 
   private enter(links: PageLinks): void {
@@ -219,6 +219,7 @@ export class SourceLog {
     this.line = resized(this.line, new Uint32Array(size));
     this.kind = resized(this.kind, new Uint32Array(size));
     this.next = resized(this.next, new Int32Array(size));
+    this.textAt = resized(this.textAt, new Uint32Array(size));
   }
 
   private growChains(): void {
