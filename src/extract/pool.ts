@@ -59,8 +59,15 @@ const WORKER_OLD_SPACE_MB = 64;
 const WORKER_YOUNG_SPACE_MB = 8;
 
 export function createHtmlParser(threads: number): HtmlParser {
-  const inline = (body: Buffer, charset: string | undefined, url: string, links: boolean): CrawledPage =>
-    parsePage(decodeHtml(body, charset), url, { links });
+  // parsePage is written never to throw; should it all the same, the page is lost, not the crawl
+  // (a throw inside a thread's message handler would be uncaught).
+  const inline = (body: Buffer, charset: string | undefined, url: string, links: boolean): CrawledPage | LostPage => {
+    try {
+      return parsePage(decodeHtml(body, charset), url, { links });
+    } catch (error) {
+      return { lost: `its parser failed (${error instanceof Error ? error.message : String(error)})` };
+    }
+  };
   if (threads <= 0 || !existsSync(fileURLToPath(WORKER))) {
     return { parse: async (...args) => inline(...args), threaded: false, close: async () => undefined };
   }

@@ -72,4 +72,13 @@ describe('HTML parser threads', () => {
     if ('lost' in page) throw new Error(page.lost);
     expect(page.links.keys).toHaveLength(2000);
   });
+
+  it('never rejects: a body the parser cannot read comes back lost, with the reason', async () => {
+    const unreadable = new Proxy(Buffer.from(small), {
+      get() {
+        throw new Error('unreadable body');
+      },
+    });
+    await expect(createHtmlParser(0).parse(unreadable, undefined, url, true)).resolves.toEqual({ lost: 'its parser failed (unreadable body)' });
+  });
 });
