@@ -25,7 +25,23 @@ export interface ParseJob {
   links: boolean;
 }
 
-export type ParseReply = { id: number; page: CrawledPage } | { id: number; error: string };
+/** A parsed page; `prose` is the length of proseText when it was left out as the start of mainText. */
+export type ParseReply = { id: number; page: CrawledPage; prose?: number } | { id: number; error: string };
+
+/**
+ * The reply for a parsed page. Most pages' prose text is the start of their main text: it is
+ * sent as a length, not as a second copy of up to 4,000 characters to serialize and read back.
+ */
+export function packed(id: number, page: CrawledPage): ParseReply {
+  const { mainText, proseText } = page.facts;
+  if (proseText === '' || !mainText.startsWith(proseText)) return { id, page };
+  return { id, page: { links: page.links, facts: { ...page.facts, proseText: '' } }, prose: proseText.length };
+}
+
+function unpacked(reply: { page: CrawledPage; prose?: number }): CrawledPage {
+  if (reply.prose !== undefined) reply.page.facts.proseText = reply.page.facts.mainText.slice(0, reply.prose);
+  return reply.page;
+}
 
 /** A page whose body went to a thread that failed before answering. */
 export interface LostPage {
@@ -93,7 +109,7 @@ export function createHtmlParser(threads: number): HtmlParser {
         const job = pending.get(reply.id);
         if (!job) return;
         pending.delete(reply.id);
-        job.resolve('page' in reply ? reply.page : job.fallback(`its parser failed (${reply.error})`));
+        job.resolve('page' in reply ? unpacked(reply) : job.fallback(`its parser failed (${reply.error})`));
       });
       worker.on('error', (error) => settleAll(worker, `its parser thread failed (${error.message})`));
       worker.on('exit', () => settleAll(worker, 'its parser thread stopped'));

@@ -19,7 +19,11 @@ const ONE_BYTE = /^[\x00-\xff]*$/;
 
 /** Collapsed, trimmed text cut to at most `cap` characters. */
 export function collapseCapped(text: string, cap: number): string {
-  return capped(text.replace(SPACES, ' ').trim(), cap);
+  return capped(collapsed(text), cap);
+}
+
+function collapsed(text: string): string {
+  return text.replace(SPACES, ' ').trim();
 }
 
 function capped(text: string, cap: number): string {
@@ -34,6 +38,8 @@ export class TextBuffer {
   private rawLength = 0;
   private pendingSpace = false;
   private full = false;
+  // The collapsed, trimmed text as value() last made it; undefined once a chunk is added.
+  private collapsed: string | undefined;
   private compactAt: number;
 
   constructor(private readonly cap: number) {
@@ -51,6 +57,7 @@ export class TextBuffer {
       this.pendingSpace = false;
     }
     this.parts.push(chunk);
+    this.collapsed = undefined;
     this.rawLength += chunk.length;
     if (this.rawLength > this.compactAt) this.compact();
   }
@@ -62,9 +69,11 @@ export class TextBuffer {
   /** The text, cut to `cap` (at most the buffer's own): what a buffer of that cap would hold. */
   value(cap = this.cap): string {
     const limit = Math.min(cap, this.cap);
-    // A full buffer was collapsed by its last compaction, and nothing was added since.
+    // A full buffer was collapsed by its last compaction, and nothing was added since; other
+    // buffers are collapsed now, once however often they are read.
     if (this.full) return capped(this.parts[0]!.trim(), limit);
-    return collapseCapped(this.parts.length === 1 ? this.parts[0]! : this.parts.join(''), limit);
+    this.collapsed ??= collapsed(this.parts.length === 1 ? this.parts[0]! : this.parts.join(''));
+    return capped(this.collapsed, limit);
   }
 
   /** A buffer of a smaller or equal `cap` holding what this one holds, to go on apart from it. */

@@ -3,13 +3,13 @@
 import { parentPort } from 'node:worker_threads';
 import { decodeHtml } from './decode.js';
 import { parsePage } from './html.js';
-import type { ParseJob, ParseReply } from './pool.js';
+import { packed, type ParseJob, type ParseReply } from './pool.js';
 
 parentPort?.on('message', (job: ParseJob) => {
   let reply: ParseReply;
   try {
     const body = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
-    reply = { id: job.id, page: parsePage(decodeHtml(body, job.charset), job.url, { links: job.links }) };
+    reply = packed(job.id, parsePage(decodeHtml(body, job.charset), job.url, { links: job.links }));
   } catch (error) {
     reply = { id: job.id, error: String(error) };
   }

@@ -37,6 +37,27 @@ describe('HTML parser threads', () => {
     }
   });
 
+  it('brings back prose text whether or not it is the start of the main text', async () => {
+    const parser = createHtmlParser(1);
+    const pages = [
+      '<title>Plain</title><p>Only prose here, so the prose is the main text.</p>',
+      '<title>Code</title><p>Before the code.</p><pre>page not found</pre><p>After it.</p>',
+      '<title>Long</title>' + '<p>word and words again</p>'.repeat(400),
+      '<title>Empty</title>',
+    ].map((html) => Buffer.from(html));
+    try {
+      for (const html of pages) {
+        const page = await parser.parse(owned(html), undefined, url, true);
+        if ('lost' in page) throw new Error(page.lost);
+        const inline = parsePage(decodeHtml(html), url, { links: true });
+        expect(page.facts).toEqual(inline.facts);
+      }
+      expect((await parser.parse(owned(pages[1]!), undefined, url, true) as { facts: { proseText: string } }).facts.proseText).toBe('Before the code. After it.');
+    } finally {
+      await parser.close();
+    }
+  });
+
   it('moves a body that owns its memory to the thread instead of copying it, and copies a pooled one', async () => {
     const parser = createHtmlParser(1);
     try {
