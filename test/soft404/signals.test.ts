@@ -159,7 +159,7 @@ describe('text normalisation', () => {
   it('treats ASCII text as the full Unicode path does', async () => {
     const { normalizeText } = await import('../../src/classify/soft404/normalize-text.js');
     const full = (t: string) => t.normalize('NFKC').toLowerCase().replace(/[’‘`´ʼ′]/g, "'").replace(/[^\p{L}\p{N}\p{M}']+/gu, ' ').replace(/(^|\s)'+|'+(?=\s|$)/g, '$1').trim();
-    for (const text of ["404 - Page Not Found!", "Don't `panic`: it's\tgone\n", "  'quoted'  words__here ", "A\u0001B\u007fC", 'x_y-z.w', ''])
+    for (const text of ["404 - Page Not Found!", "it`s ``here``", "'''", "rock 'n' roll'", "Don't `panic`: it's\tgone\n", "  'quoted'  words__here ", "A\u0001B\u007fC", 'x_y-z.w', ''])
       expect(normalizeText(text)).toBe(full(text));
     expect(normalizeText('Ｐａｇｅ introuvable — ÉTÉ')).toBe(full('Ｐａｇｅ introuvable — ÉTÉ'));
   });

@@ -18,7 +18,6 @@ export interface ContentResult {
   signals: Signal[];
   /** Multiplier in [0,1] for content evidence: long unique text counts against. */
   damping: number;
-  words: number;
   /** Few words in the opening: a page that says little may be a not-found page saying so. */
   thin: boolean;
   searchPage: boolean;
@@ -37,8 +36,7 @@ export function contentSignals(facts: PageFacts, url: string, phrases: PhraseSet
   // Most pages have nothing in their headline slots and a long opening: they are settled by a
   // short prefix of their text, which keeps the detector cheap on every page of a large crawl.
   if (!headlineMarker && !titleHit && !headingHit) {
-    const prefixWords = wordsAtLeast(facts.mainText, PREFIX_CHARS);
-    if (prefixWords > THIN_WORDS + NAME_WORDS_MARGIN) return { signals, damping: 0, words: prefixWords, thin: false, searchPage };
+    if (hasMoreWords(facts.mainText, PREFIX_CHARS, THIN_WORDS + NAME_WORDS_MARGIN)) return { signals, damping: 0, thin: false, searchPage };
   }
   // Only the opening matters: it decides thinness (thresholds stay far below the cap) and holds
   // the message, so long pages cost no more than short ones.
@@ -60,33 +58,34 @@ export function contentSignals(facts: PageFacts, url: string, phrases: PhraseSet
   }
   if (signals.length > 0 && thin) signals.push({ weight: 0.35, evidence: `thin page (${words} words)` });
   const damping = words > 400 ? 0.25 : words > 200 ? 0.6 : 1;
-  return { signals, damping: searchPage ? 0 : damping, words, thin, searchPage };
+  return { signals, damping: searchPage ? 0 : damping, thin, searchPage };
 }
 
 /**
- * A lower bound of the normalized word count of the first `chars` of collapsed text, without
- * normalizing it: space-separated tokens holding a letter or digit (normalizing only splits
- * tokens further). Non-ASCII characters count as letters unless they are punctuation or symbols.
+ * Whether the first `chars` of collapsed text hold more than `enough` normalized words, without
+ * normalizing it: it counts space-separated tokens holding a letter or digit (normalizing only
+ * splits tokens further), and stops once it has enough. Non-ASCII characters count as letters
+ * unless they are punctuation or symbols.
  */
-function wordsAtLeast(text: string, chars: number): number {
+function hasMoreWords(text: string, chars: number, enough: number): boolean {
   const end = Math.min(text.length, chars);
   let words = 0;
   let counted = false;
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 32) counted = false;
-    else if (!counted && isWordChar(c, text[i]!)) {
+    else if (!counted && isWordChar(c, text, i)) {
       counted = true;
-      words++;
+      if (++words > enough) return true;
     }
   }
-  return words;
+  return false;
 }
 
 const NOT_LETTER = /[\p{P}\p{S}\p{Z}\p{C}]/u;
-function isWordChar(c: number, ch: string): boolean {
+function isWordChar(c: number, text: string, at: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return !NOT_LETTER.test(ch);
+  return !NOT_LETTER.test(text[at]!);
 }
 
 /** A phrase in a headline: full weight when it is most of its part, less inside a longer line. */
