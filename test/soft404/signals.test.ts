@@ -85,6 +85,9 @@ describe('soft-404 signals', () => {
   it('guard: search page with no results', async () => {
     const d = createSoft404Detector({ threshold: 0.8 });
     expect((await d.judge(input('http://a.test/search?q=zz', facts('Nothing found', 'Nothing found', 'Sorry, no results.')))).soft404).toBe(false);
+    // A search query on any path is a search page too; the same page without one is judged.
+    expect((await d.judge(input('http://a.test/catalog?query=zz', facts('Page not found', 'Page not found', 'Sorry.')))).soft404).toBe(false);
+    expect((await d.judge(input('http://a.test/catalog', facts('Page not found', 'Page not found', 'Sorry.')))).soft404).toBe(true);
   });
 
   it('guard: SPA shell is ok with a note', async () => {

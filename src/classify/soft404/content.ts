@@ -24,7 +24,7 @@ export interface ContentResult {
 }
 
 /** Content evidence of a parsed page requested as `url`. */
-export function contentSignals(facts: PageFacts, url: string, phrases: PhraseSet): ContentResult {
+export function contentSignals(facts: PageFacts, url: URL, phrases: PhraseSet): ContentResult {
   const clean = nameStripper(url);
   const title = clean(facts.title);
   const heading = clean(facts.headings[0] ?? '');

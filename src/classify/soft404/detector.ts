@@ -52,11 +52,11 @@ export function createSoft404Detector(opts: Soft404Options): { judge(input: Soft
       positives.push({ weight: 0.88, evidence: `HTML page answered where ${article(input.expects)} was expected` });
     }
     if (input.facts?.appShell && positives.length === 0) return { soft404: false, notes: [CLIENT_RENDERED] };
-    const final = parseUrl(input.finalUrl);
-    if (isSearchUrl(requested) || (final && isSearchUrl(final))) return decide(positives, [], opts.threshold);
+    const final = input.finalUrl === input.url ? requested : parseUrl(input.finalUrl);
+    if (isSearchUrl(requested) || (final !== undefined && final !== requested && isSearchUrl(final))) return decide(positives, [], opts.threshold);
 
     const json = input.jsonText !== undefined ? jsonError(input.jsonText) : undefined;
-    const content = input.facts ? contentSignals(input.facts, input.url, phrases) : undefined;
+    const content = input.facts ? contentSignals(input.facts, requested, phrases) : undefined;
     if (content?.searchPage) return decide(positives, [], opts.threshold);
     // A home page matches a catch-all that serves the home page for every name: never probe it.
     const home = isHomeAlias(requested) || isLocaleRoot(requested);

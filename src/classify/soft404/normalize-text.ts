@@ -70,7 +70,7 @@ export function openingWords(normalized: string, n: number): string {
  * with and without its extension, separators as spaces), since many not-found pages echo it.
  * The name's variants are worked out once per page.
  */
-export function nameStripper(url: string): (text: string) => string {
+export function nameStripper(url: string | URL): (text: string) => string {
   const variants = nameVariants(url).filter((v) => v.length >= 3);
   return (text) => {
     const normalized = normalizeText(text);
@@ -80,10 +80,10 @@ export function nameStripper(url: string): (text: string) => string {
   };
 }
 
-function nameVariants(url: string): string[] {
+function nameVariants(url: string | URL): string[] {
   let path: string;
   try {
-    const parsed = new URL(url);
+    const parsed = typeof url === 'string' ? new URL(url) : url;
     path = decodeURIComponent(parsed.pathname) + ' ' + decodeURIComponent(parsed.search.slice(1));
   } catch {
     return [];

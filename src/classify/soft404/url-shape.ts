@@ -62,6 +62,7 @@ export function isLoginUrl(url: URL): boolean {
 /** A site search page: a search path or a search query parameter with a value. */
 export function isSearchUrl(url: URL): boolean {
   if (pathSegments(url).some((s) => SEARCH_SEGMENT.test(s))) return true;
+  if (url.search === '') return false;
   for (const [key, value] of url.searchParams) if (SEARCH_KEYS.has(key.toLowerCase()) && value !== '') return true;
   return false;
 }
