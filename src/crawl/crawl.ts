@@ -18,11 +18,12 @@ import { createHeapGovernor } from './memory.js';
 import { normalizeUrl } from './normalize.js';
 
 /**
- * Heap growth allowed between full collections (see memory.ts). With a live heap of about 70 MB
- * at 100,000 pages, 48 MB gave a peak RSS of 290-318 MB for 1.3-1.5 s of collections, 96 MB
- * 334-339 MB for 0.7 s; at 10,000 pages 48 MB costs 3 collections, 70 ms.
+ * The heap a crawl's thread may reach before a full collection, and the least growth allowed
+ * between two (see memory.ts). Bench (live heap 20-30 MB at 10,000 pages, 64 MB at the end of
+ * 100,000): a fixed 96 MB of growth gave 334-339 MB peak RSS at 100,000 pages, 48 MB 285-318.
  */
-const HEAP_BUDGET = 48 * 1024 * 1024;
+const HEAP_PEAK = 96 * 1024 * 1024;
+const HEAP_LEAST_GROWTH = 32 * 1024 * 1024;
 
 export interface CrawlControl {
   /** Aborting stops new requests; in-flight ones get a moment, then the partial report is made. */
@@ -66,7 +67,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
   });
   const sourceEvents = control.events?.sources !== false;
   const store = new ResultStore({ copyText: detached });
-  const heap = createHeapGovernor(HEAP_BUDGET);
+  const heap = createHeapGovernor(HEAP_PEAK, HEAP_LEAST_GROWTH);
   const frontier = new Frontier(options, fetcher, stop.fetchSignal);
   const parser = createHtmlParser(options.parseThreads);
   const probe = makeProbe(fetcher, stop.fetchSignal, parser);

@@ -1,8 +1,10 @@
 // Keeps a long crawl's heap near what it must remember. V8 lets short-lived garbage (bodies,
 // parse trees, link lists) pile up in the old generation for minutes before a full collection:
-// on a 100,000-page crawl the heap reached 940 MB while 160 MB was live. A full collection
-// whenever the heap has grown by a fixed budget since the last one keeps the peak near live +
-// budget, for about 0.2 s per collection.
+// on a 100,000-page crawl the heap reached 940 MB while 160 MB was live. A full collection once
+// the heap passes a peak keeps it near that peak; a collection costs in proportion to what is
+// live, so while little is live the heap may grow up to the peak between collections (few,
+// cheap ones), and once much is, it grows at least a minimum between them (a bounded number of
+// dearer ones, the heap then near live + minimum).
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -14,18 +16,20 @@ export interface HeapGovernor {
   collections(): number;
 }
 
-export function createHeapGovernor(budgetBytes: number): HeapGovernor {
+/** Collects when the heap passes `peakBytes`, or `leastBytes` above what the last collection left if that is higher. */
+export function createHeapGovernor(peakBytes: number, leastBytes: number): HeapGovernor {
   const gc = exposeGc();
   let calls = 0;
   let collections = 0;
-  let floor = getHeapStatistics().used_heap_size;
+  const limitAbove = (live: number): number => Math.max(peakBytes, live + leastBytes);
+  let limit = limitAbove(getHeapStatistics().used_heap_size);
   return {
     tick() {
       if (!gc || ++calls % CHECK_EVERY !== 0) return;
-      if (getHeapStatistics().used_heap_size < floor + budgetBytes) return;
+      if (getHeapStatistics().used_heap_size < limit) return;
       gc();
       collections++;
-      floor = getHeapStatistics().used_heap_size;
+      limit = limitAbove(getHeapStatistics().used_heap_size);
     },
     collections: () => collections,
   };

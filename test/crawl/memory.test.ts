@@ -16,8 +16,8 @@ describe('frontier queue', () => {
 });
 
 describe('heap governor', () => {
-  it('collects once the heap has grown past its budget, and not before', () => {
-    const governor = createHeapGovernor(8 * 1024 * 1024);
+  it('collects once the heap has grown past its least growth, and not before', () => {
+    const governor = createHeapGovernor(0, 8 * 1024 * 1024);
     for (let i = 0; i < 256; i++) governor.tick();
     expect(governor.collections()).toBe(0);
     let keep: string[] = [];
@@ -27,5 +27,16 @@ describe('heap governor', () => {
     }
     expect(keep).toHaveLength(100_000);
     expect(governor.collections()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets the heap grow up to its peak without collecting', () => {
+    const governor = createHeapGovernor(process.memoryUsage().heapUsed + 1024 ** 3, 8 * 1024 * 1024);
+    let keep: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      keep = Array.from({ length: 100_000 }, (_, i) => `garbage ${round} ${i} `.repeat(4));
+      for (let i = 0; i < 256; i++) governor.tick();
+    }
+    expect(keep).toHaveLength(100_000);
+    expect(governor.collections()).toBe(0);
   });
 });
