@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Fifo } from '../../src/crawl/fifo.js';
-import { createHeapGovernor } from '../../src/crawl/memory.js';
+import { createHeapGovernor, type HeapGovernor } from '../../src/crawl/memory.js';
 
 describe('frontier queue', () => {
   it('keeps first-in first-out order across its batch drops', () => {
@@ -15,28 +15,28 @@ describe('frontier queue', () => {
   });
 });
 
+// Four rounds of about 20 MB of strings, each dropping the last, with a page's worth of ticks each.
+function churn(governor: HeapGovernor): void {
+  let keep: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    keep = Array.from({ length: 100_000 }, (_, i) => `garbage ${round} ${i} `.repeat(4));
+    for (let i = 0; i < 256; i++) governor.tick();
+  }
+  expect(keep).toHaveLength(100_000);
+}
+
 describe('heap governor', () => {
   it('collects once the heap has grown past its least growth, and not before', () => {
     const governor = createHeapGovernor(0, 8 * 1024 * 1024);
     for (let i = 0; i < 256; i++) governor.tick();
     expect(governor.collections()).toBe(0);
-    let keep: string[] = [];
-    for (let round = 0; round < 4; round++) {
-      keep = Array.from({ length: 100_000 }, (_, i) => `garbage ${round} ${i} `.repeat(4));
-      for (let i = 0; i < 256; i++) governor.tick();
-    }
-    expect(keep).toHaveLength(100_000);
+    churn(governor);
     expect(governor.collections()).toBeGreaterThanOrEqual(1);
   });
 
   it('lets the heap grow up to its peak without collecting', () => {
     const governor = createHeapGovernor(process.memoryUsage().heapUsed + 1024 ** 3, 8 * 1024 * 1024);
-    let keep: string[] = [];
-    for (let round = 0; round < 4; round++) {
-      keep = Array.from({ length: 100_000 }, (_, i) => `garbage ${round} ${i} `.repeat(4));
-      for (let i = 0; i < 256; i++) governor.tick();
-    }
-    expect(keep).toHaveLength(100_000);
+    churn(governor);
     expect(governor.collections()).toBe(0);
   });
 });
