@@ -1,8 +1,9 @@
 // The occurrences the store keeps, as numbers in typed arrays (page, line, kind, next occurrence
 // of the same URL, offset of its text in a shared arena): 20 bytes each and the text's bytes,
-// instead of an object with its own strings. A 100,000-page crawl holds millions at its peak (every link to a URL
-// still waiting its turn, kept in case it turns out broken) and a few per URL at its end. Freed
-// records are reused, so the log is as large as the most occurrences kept at once.
+// instead of an object with its own strings. A 100,000-page crawl holds millions at its peak
+// (every link to a URL still waiting its turn, kept in case it turns out broken) and a few per
+// URL at its end. Freed records are reused, so the log is as large as the most occurrences kept
+// at once.
 //
 // The occurrences of one URL are a chain: records in memory, then any spilled to the file. A
 // chain is a number, its ends and counts typed-array columns too, so the 150,000 URLs of a big

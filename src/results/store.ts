@@ -5,15 +5,14 @@ import { SourceLog } from './source-log.js';
 /** What `decide` is given: everything of an entry but what the store itself collects. */
 export type EntryVerdict = Omit<LinkEntry, 'url' | 'sources' | 'sourceCount'>;
 
-
 // Most links have no redirects: one frozen empty list serves them all.
 const NO_REDIRECTS: LinkEntry['redirects'] = Object.freeze([]) as unknown as LinkEntry['redirects'];
 
 /**
  * One entry per unique URL, with every place that links to it. The occurrences live as records of
  * a SourceLog; an undecided URL holds the number of its chain (where every occurrence is kept), a
- * decided one holds the entry, whose `sources` are read from the chain. Entries of category `ok` keep their first few sources only (and count the
- * rest), which keeps memory flat on big sites.
+ * decided one holds the entry, whose `sources` are read from the chain. Entries of category `ok`
+ * keep their first few sources only (and count the rest), which keeps memory flat on big sites.
  */
 export class ResultStore {
   readonly #slots = new Map<string, StoredEntry | number>();
@@ -118,8 +117,8 @@ function isEntry(slot: StoredEntry | number): slot is StoredEntry {
 }
 
 /**
- * A decided entry: a plain record with its keys in the JSON report's order and absent options
- * absent. Its sources are read from the log each time they are asked for, so 150,000 ok entries
+ * A decided entry: its own enumerable keys are a LinkEntry's, in the JSON report's order, with
+ * absent options absent. Its sources are read from the log each time they are asked for, so 150,000 ok entries
  * hold their five sources as records, not 750,000 objects; one shared getter serves them all, and
  * the chain and log are private fields, kept inside the object (a big crawl holds 150,000).
  */
