@@ -4,6 +4,7 @@
 // a site of many numbered articles is not a trap.
 
 import { detached } from '../extract/index.js';
+import { grown } from '../grown.js';
 
 const ID_LIKE = /^(?:\d+|[0-9a-f]{8,}|[0-9a-f-]{32,36}|[A-Za-z0-9_-]{24,})$/i;
 
@@ -43,29 +44,30 @@ export class TrapGuard {
 
   /** Takes a page slot for `url` (held until confirmed or released), or says which limit refuses it. */
   admit(url: string): TrapAdmission | TrapRefusal {
-    const pattern = this.patterns.idOf(urlPattern(url));
-    const host = this.hosts.idOf(new URL(url).host);
-    if (this.total.taken[0]! >= this.maxPages) return { limit: 'max-pages', mayFree: this.total.unsettled[0]! > 0 };
-    if (this.patterns.taken[pattern]! >= this.perPattern) return { limit: 'max-pages-per-pattern', mayFree: this.patterns.unsettled[pattern]! > 0 };
-    if (this.hosts.taken[host]! >= this.perHost) return { limit: 'max-pages-per-host', mayFree: this.hosts.unsettled[host]! > 0 };
-    this.total.take(0);
-    this.patterns.take(pattern);
-    this.hosts.take(host);
-    return { pattern, host };
+    const admission = { pattern: this.patterns.idOf(urlPattern(url)), host: this.hosts.idOf(new URL(url).host) };
+    const bounds = this.bounds(admission);
+    for (const { limit, cap, counts, id } of bounds) if (counts.taken[id]! >= cap) return { limit, mayFree: counts.unsettled[id]! > 0 };
+    for (const { counts, id } of bounds) counts.take(id);
+    return admission;
   }
 
   /** The URL is a page: its slots are kept for good. */
   confirm(admission: TrapAdmission): void {
-    this.total.settle(0, true);
-    this.patterns.settle(admission.pattern, true);
-    this.hosts.settle(admission.host, true);
+    for (const { counts, id } of this.bounds(admission)) counts.settle(id, true);
   }
 
   /** Gives back the slots of a URL that turned out not to be a page. */
   release(admission: TrapAdmission): void {
-    this.total.settle(0, false);
-    this.patterns.settle(admission.pattern, false);
-    this.hosts.settle(admission.host, false);
+    for (const { counts, id } of this.bounds(admission)) counts.settle(id, false);
+  }
+
+  // Every bound a page is under, with the cell counting its slots (the whole crawl has one).
+  private bounds(admission: TrapAdmission): { limit: TrapLimit; cap: number; counts: SlotCounts; id: number }[] {
+    return [
+      { limit: 'max-pages', cap: this.maxPages, counts: this.total, id: 0 },
+      { limit: 'max-pages-per-pattern', cap: this.perPattern, counts: this.patterns, id: admission.pattern },
+      { limit: 'max-pages-per-host', cap: this.perHost, counts: this.hosts, id: admission.host },
+    ];
   }
 }
 
@@ -98,11 +100,7 @@ class SlotCounts {
   }
 
   private grow(): void {
-    const taken = new Uint32Array(this.taken.length * 2);
-    taken.set(this.taken);
-    this.taken = taken;
-    const unsettled = new Uint32Array(this.unsettled.length * 2);
-    unsettled.set(this.unsettled);
-    this.unsettled = unsettled;
+    this.taken = grown(this.taken, this.taken.length * 2);
+    this.unsettled = grown(this.unsettled, this.unsettled.length * 2);
   }
 }

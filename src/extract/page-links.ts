@@ -1,6 +1,7 @@
 // Builds a page's links in columns (PageLinks): typed arrays grow by doubling and element and
 // attribute names are stored once per page, so a page of 500 links allocates a dozen objects.
 import type { PageLinks } from '../types.js';
+import { grown } from '../grown.js';
 import { withoutFragment } from './resolve.js';
 import { detached } from './text.js';
 
@@ -58,14 +59,8 @@ export class PageLinksBuilder {
 
   private grow(): void {
     const size = this.lines.length * 2;
-    const valid = new Uint8Array(size);
-    valid.set(this.valid);
-    this.valid = valid;
-    const lines = new Uint32Array(size);
-    lines.set(this.lines);
-    this.lines = lines;
-    const kinds = new Uint32Array(size);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
+    this.valid = grown(this.valid, size);
+    this.lines = grown(this.lines, size);
+    this.kinds = grown(this.kinds, size);
   }
 }

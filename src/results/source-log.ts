@@ -8,6 +8,7 @@
 // The occurrences of one URL are a chain: records in memory, then any spilled to the file. A
 // chain is a number, its ends and counts typed-array columns too, so the 150,000 URLs of a big
 // crawl cost no object each.
+import { grown } from '../grown.js';
 import type { LinkSource, PageLinks } from '../types.js';
 import { NO_RECORD, SpillFile } from './spill.js';
 import { EMPTY_TEXT, TextArena } from './text-arena.js';
@@ -216,26 +217,21 @@ export class SourceLog {
 
   private grow(): void {
     const size = this.page.length * 2;
-    this.page = resized(this.page, new Uint32Array(size));
-    this.line = resized(this.line, new Uint32Array(size));
-    this.kind = resized(this.kind, new Uint32Array(size));
-    this.next = resized(this.next, new Int32Array(size));
-    this.textAt = resized(this.textAt, new Uint32Array(size));
+    this.page = grown(this.page, size);
+    this.line = grown(this.line, size);
+    this.kind = grown(this.kind, size);
+    this.next = grown(this.next, size);
+    this.textAt = grown(this.textAt, size);
   }
 
   private growChains(): void {
     const size = this.head.length * 2;
-    this.head = resized(this.head, new Int32Array(size));
-    this.tail = resized(this.tail, new Int32Array(size));
-    this.keptIn = resized(this.keptIn, new Uint32Array(size));
-    this.addedTo = resized(this.addedTo, new Uint32Array(size));
-    this.spilled = resized(this.spilled, new Float64Array(size));
+    this.head = grown(this.head, size);
+    this.tail = grown(this.tail, size);
+    this.keptIn = grown(this.keptIn, size);
+    this.addedTo = grown(this.addedTo, size);
+    this.spilled = grown(this.spilled, size);
   }
-}
-
-function resized<T extends Uint32Array | Int32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 /** A source object; an empty text means the link has none, and the key is left out. */

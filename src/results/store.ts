@@ -49,7 +49,7 @@ export class ResultStore {
     return slot;
   }
 
-  /** Occurrence `index` of `links` as a source object, its text copied as the store keeps it. */
+  /** Occurrence `index` of `links` as a source object, its texts copied off the page. */
   sourceOf(links: PageLinks, index: number): LinkSource {
     return this.#log.sourceOf(links, index);
   }
@@ -118,9 +118,9 @@ function isEntry(slot: StoredEntry | number): slot is StoredEntry {
 
 /**
  * A decided entry: its own enumerable keys are a LinkEntry's, in the JSON report's order, with
- * absent options absent. Its sources are read from the log each time they are asked for, so 150,000 ok entries
- * hold their five sources as records, not 750,000 objects; one shared getter serves them all, and
- * the chain and log are private fields, kept inside the object (a big crawl holds 150,000).
+ * absent options absent. Its sources are read from the log each time they are asked for, so
+ * 150,000 ok entries hold their five sources as records, not 750,000 objects; one shared getter
+ * serves them all, and the chain and log are private fields, kept inside the object.
  */
 class StoredEntry implements LinkEntry {
   declare url: string;
