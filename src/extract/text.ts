@@ -23,26 +23,12 @@ export function collapseCapped(text: string, cap: number): string {
 }
 
 function collapsed(text: string): string {
-  return isCollapsed(text) ? text : text.replace(SPACES, ' ').trim();
+  return UNCOLLAPSED.test(text) ? text.replace(SPACES, ' ').trim() : text;
 }
 
-// Most texts (anchor labels, titles) are already collapsed; a scan is cheaper than a regex call.
-function isCollapsed(text: string): boolean {
-  const last = text.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (i === 0 || i === last || text.charCodeAt(i - 1) === 32) return false;
-    } else if ((c >= 9 && c <= 13) || (c >= 0xa0 && isOtherSpace(c))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// What \s matches above ASCII.
-const isOtherSpace = (c: number): boolean =>
-  c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+// Text with anything to collapse or trim. Most anchor labels and titles have nothing, and a test
+// allocates nothing where a replace and a trim build strings.
+const UNCOLLAPSED = /\s{2,}|[^\S ]|^ | $/;
 
 function capped(text: string, cap: number): string {
   return text.length > cap ? text.slice(0, cap).trimEnd() : text;
