@@ -1,8 +1,9 @@
-// The streamed JSON report: the same bytes as renderJson's one string, in pieces no bigger
-// than one entry, produced only as they are taken.
+// The streamed JSON report: the same bytes as renderJson's one string, in pieces of a bounded
+// group of entries, produced only as they are taken.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { renderJson, renderJsonChunks } from '../../src/report/index.js';
+import { ENTRIES_PER_CHUNK } from '../../src/report/json.js';
 import type { LinkEntry, Report } from '../../src/types.js';
 import { HOSTILE_TEXT, sampleReport } from './sample.js';
 
@@ -54,19 +55,22 @@ describe('renderJsonChunks', () => {
     expect((JSON.parse(text) as Report).links[1]?.sources[0]?.text).toBe(`${HOSTILE[1]} 0`);
   });
 
-  it('yields the head, one piece per entry and the close, none bigger than the largest entry', () => {
+  it('yields the head, one piece per ENTRIES_PER_CHUNK entries and the close, none bigger than its entries', () => {
     const report = bigReport(5000);
     const chunks = streamed(report);
-    expect(chunks).toHaveLength(report.links.length + 2);
-    const largestEntry = Math.max(...report.links.map((entry) => JSON.stringify(entry, null, 2).length));
-    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(largestEntry + 1024);
+    expect(chunks).toHaveLength(Math.ceil(report.links.length / ENTRIES_PER_CHUNK) + 2);
+    const sizes = report.links.map((entry) => JSON.stringify(entry, null, 2).length);
+    const largestGroup = Math.max(...chunks.slice(1, -1).map((_, g) => sizes.slice(g * ENTRIES_PER_CHUNK, (g + 1) * ENTRIES_PER_CHUNK).reduce((a, b) => a + b, 0)));
+    // Each line of an entry gains four spaces of indent in the report.
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(largestGroup * 3 + 1024);
   });
 
-  it('serializes an entry only when its piece is taken', () => {
-    const report = sampleReport();
-    Object.defineProperty(report.links[2], 'url', { enumerable: true, get: () => { throw new Error('read too early'); } });
+  it('serializes a group of entries only when its piece is taken', () => {
+    const report = bigReport(ENTRIES_PER_CHUNK * 2);
+    const late = report.links[ENTRIES_PER_CHUNK]!;
+    Object.defineProperty(late, 'url', { enumerable: true, get: () => { throw new Error('read too early'); } });
     const chunks = renderJsonChunks(report);
-    expect([chunks.next().value, chunks.next().value, chunks.next().value].join('')).toContain(report.links[1]!.url);
+    expect([chunks.next().value, chunks.next().value].join('')).toContain(`https://site.test/p/${ENTRIES_PER_CHUNK - 1}#`);
     expect(() => chunks.next()).toThrow('read too early');
   });
 });
