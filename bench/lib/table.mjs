@@ -1,4 +1,5 @@
 // The printed tables: one per site, then linkhound's ratios against the issue 5 targets.
+import { roundSpread } from './rounds.mjs';
 
 function row(cells, widths) {
 	return cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
@@ -20,7 +21,8 @@ export function printSite(site) {
 		];
 	});
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.length > 3 ? String(r[i]).length : 0))));
-	console.log(`\n${site.pages} pages${site.heavy ? ' (heavy)' : ''}, ${site.htmlMB} MB of HTML`);
+	const rounds = site.runs[0]?.rounds?.length ?? 1;
+	console.log(`\n${site.pages} pages${site.heavy ? ' (heavy)' : ''}, ${site.htmlMB} MB of HTML${rounds > 1 ? `; medians of ${rounds} rounds` : ''}`);
 	console.log(row(head, widths));
 	for (const r of rows) console.log(r.length > 3 ? row(r, widths) : r.join('  '));
 }
@@ -40,8 +42,9 @@ export function printRatios(sites, pages, linkinatorPages) {
 	const fl = find(main, 'floor');
 	console.log('');
 	if (lh && fl) {
-		console.log(`linkhound / floor at ${pages} pages: wall ${ratio(lh.wallSeconds, fl.wallSeconds, 1.3)}`);
-		console.log(`  CPU per page ${ratio(lh.cpuSeconds, fl.cpuSeconds, 1.5)}, peak RSS ${ratio(lh.maxRssMB, fl.maxRssMB, 2)}`);
+		console.log(`linkhound / floor at ${pages} pages: wall ${ratio(lh.wallSeconds, fl.wallSeconds, 1.3)}${roundSpread(lh, fl, 'wallSeconds')}`);
+		console.log(`  CPU per page ${ratio(lh.cpuSeconds, fl.cpuSeconds, 1.5)}${roundSpread(lh, fl, 'cpuSeconds')}`);
+		console.log(`  peak RSS ${ratio(lh.maxRssMB, fl.maxRssMB, 2)}${roundSpread(lh, fl, 'maxRssMB')}`);
 	} else console.log('linkhound / floor: n/a (both must run)');
 	const ls = sites.find((s) => s.pages === linkinatorPages && find(s, 'linkinator'));
 	const lh2 = find(ls, 'linkhound');
