@@ -34,41 +34,51 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // Bodies we do not want are drained up to this much so a small one leaves the connection reusable.
 const DRAIN_LIMIT = 64 * 1024;
 
-type HopArgs = [
+/** Waits for politeness and a connection slot of the origin, then runs the exchange. */
+export async function performHop(
   ctx: HopContext,
   url: URL,
   method: 'GET' | 'HEAD',
   wantBody: (mime: string, status: number) => boolean,
   signal: AbortSignal | undefined,
-];
-
-/** Waits for politeness and a connection slot of the origin, then runs the exchange. */
-export async function performHop(...args: HopArgs): Promise<HopResult> {
-  const [ctx, url, , , signal] = args;
-  try {
-    await ctx.gate.wait(url.origin, signal);
-  } catch {
-    return { ok: false, failure: aborted() };
+): Promise<HopResult> {
+  // A hop that needs no waiting (no crawl delay, a free slot) makes no promise for either: a crawl
+  // makes one hop per URL, and their promises and frames were a tenth of its garbage.
+  const origin = url.origin;
+  const spacing = ctx.gate.wait(origin, signal);
+  if (spacing) {
+    try {
+      await spacing;
+    } catch {
+      return { ok: false, failure: aborted() };
+    }
   }
-  const release = await ctx.slots.acquire(url.origin, signal);
+  const release = ctx.slots.tryAcquire(origin) ?? (await ctx.slots.acquire(origin, signal));
   if (!release || signal?.aborted) {
     release?.();
     return { ok: false, failure: aborted() };
   }
   try {
-    return await exchange(...args);
+    return await exchange(ctx, url, origin, method, wantBody, signal);
   } finally {
     release();
   }
 }
 
-async function exchange(...[ctx, url, method, wantBody, signal]: HopArgs): Promise<HopResult> {
+async function exchange(
+  ctx: HopContext,
+  url: URL,
+  origin: string,
+  method: 'GET' | 'HEAD',
+  wantBody: (mime: string, status: number) => boolean,
+  signal: AbortSignal | undefined,
+): Promise<HopResult> {
   ctx.sent(url.href, method);
   const run = new Exchange(ctx, url, method, wantBody);
   const onAbort = () => run.abort('stopped');
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    ctx.dispatcher.dispatch({ origin: url.origin, path: url.pathname + url.search, method, headers: ctx.headersFor(url) }, run);
+    ctx.dispatcher.dispatch({ origin, path: url.pathname + url.search, method, headers: ctx.headersFor(url) }, run);
     return await run.done;
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -4,8 +4,11 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export interface Politeness {
   setDelay(origin: string, ms: number): void;
-  /** Waits for this origin's next slot and claims it. */
-  wait(origin: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * Claims this origin's next start; a promise to wait on when it is not now, undefined when the
+   * request may start at once (most origins have no delay: no promise is made for them).
+   */
+  wait(origin: string, signal?: AbortSignal): Promise<void> | undefined;
 }
 
 export function createPoliteness(sleep: Sleep, now: () => number): Politeness {
@@ -18,13 +21,13 @@ export function createPoliteness(sleep: Sleep, now: () => number): Politeness {
       if (ms > 0) delays.set(key, ms);
       else delays.delete(key);
     },
-    async wait(origin, signal) {
+    wait(origin, signal) {
       const delay = delays.get(origin);
-      if (delay === undefined) return;
+      if (delay === undefined) return undefined;
       const t = now();
       const start = Math.max(t, nextStart.get(origin) ?? 0);
       nextStart.set(origin, start + delay);
-      if (start > t) await sleep(start - t, signal);
+      return start > t ? sleep(start - t, signal) : undefined;
     },
   };
 }

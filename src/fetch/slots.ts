@@ -5,6 +5,8 @@
 export interface HostSlots {
   /** Waits for a free slot of `origin`; resolves to its release, or undefined when aborted. */
   acquire(origin: string, signal?: AbortSignal): Promise<(() => void) | undefined>;
+  /** A free slot of `origin` taken now (its release), or undefined when all are busy. */
+  tryAcquire(origin: string): (() => void) | undefined;
 }
 
 export function createHostSlots(perHost: number): HostSlots {
@@ -23,16 +25,21 @@ export function createHostSlots(perHost: number): HostSlots {
     };
   };
 
+  const tryAcquire = (origin: string): (() => void) | undefined => {
+    let host = hosts.get(origin);
+    if (!host) hosts.set(origin, (host = { busy: 0, waiting: [] }));
+    if (host.busy >= limit) return undefined;
+    host.busy++;
+    return releaser(origin);
+  };
+
   return {
+    tryAcquire,
     async acquire(origin, signal) {
       if (signal?.aborted) return undefined;
-      let host = hosts.get(origin);
-      if (!host) hosts.set(origin, (host = { busy: 0, waiting: [] }));
-      if (host.busy < limit) {
-        host.busy++;
-        return releaser(origin);
-      }
-      const waiting = host.waiting;
+      const free = tryAcquire(origin);
+      if (free) return free;
+      const waiting = hosts.get(origin)!.waiting;
       // The slot passes straight from the releaser to the waiter: busy stays as it is.
       const granted = await new Promise<boolean>((resolve) => {
         const wake = () => {

@@ -29,4 +29,21 @@ describe('host slots', () => {
     held!();
     expect(await next).toBeTypeOf('function');
   });
+
+  it('tryAcquire takes a free slot at once, none when all are busy, and shares the queue with acquire', async () => {
+    const slots = createHostSlots(2);
+    const first = slots.tryAcquire('http://a');
+    const second = slots.tryAcquire('http://a');
+    expect(first).toBeTypeOf('function');
+    expect(second).toBeTypeOf('function');
+    expect(slots.tryAcquire('http://a')).toBeUndefined();
+    expect(slots.tryAcquire('http://b')).toBeTypeOf('function');
+    const waiting = slots.acquire('http://a');
+    first!();
+    // The freed slot went to the waiter, not back to the pool.
+    expect(slots.tryAcquire('http://a')).toBeUndefined();
+    (await waiting)!();
+    expect(slots.tryAcquire('http://a')).toBeTypeOf('function');
+  });
 });
+
