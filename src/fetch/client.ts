@@ -58,11 +58,19 @@ export function createFetcher(options: CrawlOptions, hooks: FetcherHooks = {}, d
   }
 
   async function fetchOnce(req: FetchRequest): Promise<FetchOutcome> {
-    const url = URL.canParse(req.url) ? new URL(req.url) : undefined;
+    // One parse per request (canParse and then new URL parsed every URL twice).
+    let url: URL | undefined;
+    try {
+      url = new URL(req.url);
+    } catch {
+      url = undefined;
+    }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
       return { ok: false, redirects: [], failure: { kind: 'invalid-url', reason: url ? `unsupported scheme ${url.protocol}` : 'invalid URL' }, attempts: 0 };
     }
-    url.hash = '';
+    // Setting hash re-serializes the URL, and most have no fragment to drop (an empty one, `x#`,
+    // shows only in href).
+    if (url.href.includes('#')) url.hash = '';
     if (req.signal?.aborted) return { ok: false, redirects: [], failure: aborted(), attempts: 0 };
     const head = await withRetries(url, req.method ?? 'GET', req);
     if ((req.method ?? 'GET') === 'GET' || !needsConfirmation(head)) return head;

@@ -77,6 +77,16 @@ describe('responses', () => {
     expect(root.log).toContain('GET /%C3%BCmlaut%20x?q=a%2Fb&t=%7e');
     await fetcher.close();
   });
+
+  it('drops a fragment, an empty one too, from the URL it requests and answers for', async () => {
+    const fetcher = createFetcher(testOptions());
+    for (const fragment of ['#part', '#']) {
+      const outcome = await fetcher.fetch({ url: `${root.url}seen?x=1${fragment}`, readBody: html });
+      expect(outcome).toMatchObject({ ok: true, response: { url: `${root.url}seen?x=1` } });
+    }
+    expect(root.log.filter((line) => line === 'GET /seen?x=1')).toHaveLength(2);
+    await fetcher.close();
+  });
 });
 
 describe('bodies', () => {
