@@ -86,7 +86,7 @@ async function run(settings: CliSettings, io: CliIo): Promise<Report> {
   return report;
 }
 
-// About 64 KB per write: one write per link entry would cost one system call per entry.
+// About 64 KB per write: one write per piece of the report would cost a system call per piece.
 const WRITE_BATCH = 64 * 1024;
 
 /** The JSON report written piece by piece, so a big crawl's report never exists as one string. */

@@ -11,6 +11,7 @@ import { followRedirects } from './redirects.js';
 import { isTransient, retryDelay } from './retry.js';
 import { deriveTimeouts } from './timeouts.js';
 import { createTransport } from './transport.js';
+import { parseUrl } from '../url.js';
 import type { Fetcher, FetcherDeps, FetcherHooks, FetcherStats, FetchRequest } from './types.js';
 
 /** One fetcher per crawl: one connection pool set, closed by close(). */
@@ -59,12 +60,7 @@ export function createFetcher(options: CrawlOptions, hooks: FetcherHooks = {}, d
 
   async function fetchOnce(req: FetchRequest): Promise<FetchOutcome> {
     // One parse per request (canParse and then new URL parsed every URL twice).
-    let url: URL | undefined;
-    try {
-      url = new URL(req.url);
-    } catch {
-      url = undefined;
-    }
+    const url = parseUrl(req.url);
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
       return { ok: false, redirects: [], failure: { kind: 'invalid-url', reason: url ? `unsupported scheme ${url.protocol}` : 'invalid URL' }, attempts: 0 };
     }

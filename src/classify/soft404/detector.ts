@@ -10,7 +10,8 @@ import { probeVerdict } from './probe-signals.js';
 import { Prober, type ProbeSummary } from './probes.js';
 import { redirectShape } from './redirect-shape.js';
 import type { Signal, Soft404Input, Soft404Judgement, Soft404Options } from './types.js';
-import { isHomeAlias, isLocaleRoot, isSearchUrl, parseUrl } from './url-shape.js';
+import { parseUrl } from '../../url.js';
+import { isHomeAlias, isLocaleRoot, isSearchUrl } from './url-shape.js';
 
 const CLIENT_RENDERED = 'client-rendered; cannot verify without a browser';
 const HTML = new Set(['text/html', 'application/xhtml+xml']);

@@ -4,7 +4,8 @@ import { pageFeatures } from './features.js';
 import { similarity } from './minhash.js';
 import type { ProbeSummary } from './probes.js';
 import type { Signal, Soft404Input } from './types.js';
-import { comparable, parseUrl } from './url-shape.js';
+import { parseUrl } from '../../url.js';
+import { comparable } from './url-shape.js';
 
 export interface ProbeVerdict {
   signals: Signal[];

@@ -2,7 +2,8 @@
 // directory that keeps its extension or trailing slash; for `?id=42` URLs also the same path
 // with a random value. The cache key names what a probe stands for.
 import { randomBytes } from 'node:crypto';
-import { isSearchUrl, parseUrl } from './url-shape.js';
+import { parseUrl } from '../../url.js';
+import { isSearchUrl } from './url-shape.js';
 
 export interface ProbePlan {
   /** Cache key: origin, directory and the kind of name. */

@@ -8,7 +8,8 @@ import { jsonError, jsonShape } from './json-error.js';
 import { similarity } from './minhash.js';
 import { type ProbePlan, randomName } from './probe-url.js';
 import type { Probe } from './types.js';
-import { comparable, isLoginUrl, parseUrl } from './url-shape.js';
+import { parseUrl } from '../../url.js';
+import { comparable, isLoginUrl } from './url-shape.js';
 
 export type ProbeKind = 'honest' | 'catch-all' | 'redirect' | 'login' | 'unknown';
 

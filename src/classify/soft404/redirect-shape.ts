@@ -1,7 +1,8 @@
 // The shape of a redirect chain that ends in 2xx: a deep URL sent to the site root, a locale
 // root or an error page is a soft 404; one sent to a login page is access control, not absence.
 import type { Hop } from '../../types.js';
-import { comparable, isErrorUrl, namesErrorPage, isHomeAlias, isLocaleRoot, isLoginUrl, isSiteRoot, parseUrl, pathSegments } from './url-shape.js';
+import { comparable, isErrorUrl, namesErrorPage, isHomeAlias, isLocaleRoot, isLoginUrl, isSiteRoot, pathSegments } from './url-shape.js';
+import { parseUrl } from '../../url.js';
 
 export type RedirectShape =
   | { kind: 'root' | 'locale-root' | 'error-url'; evidence: string }

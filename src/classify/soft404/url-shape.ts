@@ -10,14 +10,6 @@ const LOGIN_QUERY = /(?:^|&)(?:returnurl|return_url|returnto|return_to|redirect|
 const SEARCH_SEGMENT = /^(?:search|suche|recherche|buscar|busca|ricerca|zoeken|sok|søk|haku|szukaj|hledat|arama|poisk|kensaku|find|results)(?:\.(?:html?|php|aspx?))?$/i;
 const SEARCH_KEYS = new Set(['q', 's', 'query', 'search', 'keyword', 'keywords', 'k', 'term', 'text', 'searchterm', 'search_query', 'wd']);
 
-export function parseUrl(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
-
 export function pathSegments(url: URL): string[] {
   return url.pathname.split('/').filter((s) => s !== '');
 }
