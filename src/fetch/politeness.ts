@@ -1,6 +1,5 @@
 // Per-origin spacing of request starts (robots Crawl-delay).
-
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+import type { Sleep } from './abort.js';
 
 export interface Politeness {
   setDelay(origin: string, ms: number): void;
@@ -31,18 +30,3 @@ export function createPoliteness(sleep: Sleep, now: () => number): Politeness {
     },
   };
 }
-
-/** setTimeout as a promise that rejects when `signal` aborts. */
-export const defaultSleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });

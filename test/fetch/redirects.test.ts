@@ -14,6 +14,7 @@ beforeAll(async () => {
     '/c': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' }).end('<p>end</p>'),
     '/loop1': to(307, '/loop2'),
     '/loop2': to(308, '/loop1'),
+    '/self': to(301, '/self'),
     '/no-location': (_req, res) => res.writeHead(302).end(),
     '/bad-scheme': to(302, 'mailto:someone@example.com'),
     '/frag': to(303, '/c#section'),
@@ -53,6 +54,8 @@ describe('redirects are followed by hand', () => {
     const { outcome } = await get('/loop1');
     expect(outcome).toMatchObject({ ok: false, failure: { kind: 'redirect-loop', reason: 'redirect loop' } });
     expect(outcome.redirects.map((h) => h.status)).toEqual([307, 308]);
+    const self = (await get('/self')).outcome;
+    expect(self).toMatchObject({ ok: false, failure: { kind: 'redirect-loop' }, redirects: [{ url: `${server.origin}/self`, status: 301 }] });
   });
 
   it('allows 10 redirects, fails at the 11th', async () => {
