@@ -4,6 +4,8 @@ import { normalizeUrl } from './normalize.js';
 
 export class Scope {
   private readonly prefixes = new Map<string, string>();
+  // The prefixes' origins, kept with them: sameOrigin is asked of every page the crawl judges.
+  private readonly origins = new Map<string, string>();
 
   constructor(roots: readonly string[]) {
     for (const root of roots) this.set(root, root);
@@ -17,7 +19,9 @@ export class Scope {
     const url = new URL(finalUrl);
     url.search = '';
     url.hash = '';
-    this.prefixes.set(normalizeUrl(root) ?? root, new URL('.', url).href);
+    const key = normalizeUrl(root) ?? root;
+    this.prefixes.set(key, new URL('.', url).href);
+    this.origins.set(key, url.origin);
   }
 
   contains(url: string): boolean {
@@ -28,7 +32,7 @@ export class Scope {
   /** True when `url` shares an origin with a root's scope. */
   sameOrigin(url: string): boolean {
     const origin = originOf(url);
-    for (const prefix of this.prefixes.values()) if (originOf(prefix) === origin) return true;
+    for (const rootOrigin of this.origins.values()) if (rootOrigin === origin) return true;
     return false;
   }
 }

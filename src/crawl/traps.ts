@@ -9,8 +9,8 @@ import { grown } from '../grown.js';
 const ID_LIKE = /^(?:\d+|[0-9a-f]{8,}|[0-9a-f-]{32,36}|[A-Za-z0-9_-]{24,})$/i;
 
 /** The shape of a URL: path segments with numbers and ids generalised, query keys sorted. */
-export function urlPattern(href: string): string {
-  const url = new URL(href);
+export function urlPattern(href: string | URL): string {
+  const url = typeof href === 'string' ? new URL(href) : href;
   const segments = url.pathname.split('/').map((s) => (ID_LIKE.test(s) ? '*' : s));
   const collapsed: string[] = [];
   for (const s of segments) if (collapsed.length < 2 || s !== collapsed.at(-1) || s !== collapsed.at(-2)) collapsed.push(s);
@@ -44,7 +44,8 @@ export class TrapGuard {
 
   /** Takes a page slot for `url` (held until confirmed or released), or says which limit refuses it. */
   admit(url: string): TrapAdmission | TrapRefusal {
-    const admission = { pattern: this.patterns.idOf(urlPattern(url)), host: this.hosts.idOf(new URL(url).host) };
+    const parsed = new URL(url);
+    const admission = { pattern: this.patterns.idOf(urlPattern(parsed)), host: this.hosts.idOf(parsed.host) };
     const bounds = this.bounds(admission);
     for (const { limit, cap, counts, id } of bounds) if (counts.taken[id]! >= cap) return { limit, mayFree: counts.unsettled[id]! > 0 };
     for (const { counts, id } of bounds) counts.take(id);

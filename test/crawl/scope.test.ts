@@ -4,6 +4,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
+import { Scope } from '../../src/crawl/scope.js';
 import { startServer, type Handler, type TestServer } from '../helpers/server.js';
 import { resolveOptions, type CrawlOptions } from '../../src/config/options.js';
 import type { Report } from '../../src/types.js';
@@ -244,5 +245,24 @@ describe('--header', () => {
     expect(seen['ext']?.['x-token']).toBeUndefined();
     expect(seen['landing']).toBeDefined();
     expect(seen['landing']?.['x-token']).toBeUndefined();
+  });
+});
+
+describe('Scope', () => {
+  it('holds what is under the root directory, and knows the roots\' origins', () => {
+    const scope = new Scope(['http://a.test/docs/index.html']);
+    expect(scope.contains('http://a.test/docs/guide/x.html')).toBe(true);
+    expect(scope.contains('http://a.test/blog/')).toBe(false);
+    expect(scope.sameOrigin('http://a.test/blog/')).toBe(true);
+    expect(scope.sameOrigin('http://b.test/docs/')).toBe(false);
+  });
+
+  it('moves with a root that redirects, origin included', () => {
+    const scope = new Scope(['http://a.test/']);
+    scope.set('http://a.test/', 'https://www.a.test/en/');
+    expect(scope.contains('https://www.a.test/en/page')).toBe(true);
+    expect(scope.contains('http://a.test/page')).toBe(false);
+    expect(scope.sameOrigin('https://www.a.test/other')).toBe(true);
+    expect(scope.sameOrigin('http://a.test/other')).toBe(false);
   });
 });
