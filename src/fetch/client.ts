@@ -1,11 +1,11 @@
 // createFetcher: retries, HEAD confirmation and stats around the redirect-following attempt.
 import type { CrawlOptions } from '../config/options.js';
 import type { FetchOutcome } from '../types.js';
-import { createSleep, createWatch } from './abort.js';
+import { createAbortLinks } from './abort.js';
 import { aborted } from './failure.js';
 import { createHeaderPolicy } from './headers.js';
-import type { HopCall, HopContext } from './hop.js';
-import { createPoliteness } from './politeness.js';
+import type { HopContext } from './hop.js';
+import { createPoliteness, defaultSleep } from './politeness.js';
 import { createHostSlots } from './slots.js';
 import { followRedirects } from './redirects.js';
 import { isTransient, retryDelay } from './retry.js';
@@ -16,41 +16,37 @@ import type { Fetcher, FetcherDeps, FetcherHooks, FetcherStats, FetchRequest } f
 
 /** One fetcher per crawl: one connection pool set, closed by close(). */
 export function createFetcher(options: CrawlOptions, hooks: FetcherHooks = {}, deps: FetcherDeps = {}): Fetcher {
-  const watch = createWatch();
-  const sleep = deps.sleep ?? createSleep(watch);
+  const sleep = deps.sleep ?? defaultSleep;
   const now = deps.now ?? Date.now;
   const timeouts = deriveTimeouts(options.timeoutMs);
   const transport = createTransport(options, timeouts, deps.ca);
   const gate = createPoliteness(sleep, now);
   const counts = { requests: 0, retries: 0, confirmations: 0, bytes: 0 };
-  const ctx: HopContext = {
+  const linkAbort = createAbortLinks();
+  const ctx: Omit<HopContext, 'sent'> = {
     dispatcher: transport.dispatcher,
     timeouts,
     maxBodyBytes: options.maxBodyBytes,
     gate,
-    slots: createHostSlots(options.perHostConnections, watch),
-    watch,
+    slots: createHostSlots(options.perHostConnections),
     headersFor: createHeaderPolicy(options),
-    sent(href, method, call) {
-      counts.requests++;
-      hooks.onRequest?.(href, method, call.attempt, call.kind);
-    },
     read(bytes) {
       counts.bytes += bytes;
     },
   };
 
   async function withRetries(url: URL, method: 'GET' | 'HEAD', req: FetchRequest): Promise<FetchOutcome> {
-    const call: HopCall = { wantBody: req.readBody, signal: req.signal, attempt: 0, kind: req.kind ?? 'link' };
     for (let attempt = 1; ; attempt++) {
-      call.attempt = attempt;
-      // The attempt's outcome is its own: it takes its number rather than being copied with it.
-      const outcome = (await followRedirects(ctx, url, method, call)) as FetchOutcome;
-      outcome.attempts = attempt;
-      if (!isTransient(outcome) || attempt > (req.retries ?? options.retries)) return outcome;
+      const sent = (href: string, m: string) => {
+        counts.requests++;
+        hooks.onRequest?.(href, m, attempt, req.kind ?? 'link');
+      };
+      const outcome = await followRedirects({ ...ctx, sent }, url, method, req.readBody, req.signal);
+      const done = { ...outcome, attempts: attempt } as FetchOutcome;
+      if (!isTransient(done) || attempt > (req.retries ?? options.retries)) return done;
       const retryAfter = outcome.ok ? outcome.response.headers['retry-after'] : undefined;
       const delay = retryDelay(attempt, retryAfter, options.retryAfterCapMs, now(), deps.retryBaseMs);
-      if (delay === undefined) return outcome;
+      if (delay === undefined) return done;
       counts.retries++;
       hooks.onRetry?.(url.href, attempt + 1, delay, outcome.ok ? `HTTP ${outcome.response.status}` : outcome.failure.reason);
       try {
@@ -81,8 +77,9 @@ export function createFetcher(options: CrawlOptions, hooks: FetcherHooks = {}, d
 
   return {
     async fetch(req) {
+      const link = linkAbort(req.signal);
       try {
-        const outcome = await fetchOnce(req);
+        const outcome = await fetchOnce({ ...req, signal: link.signal });
         // Most answers come from the URL asked for: the caller's string then serves as the final
         // URL too, so a big crawl keeps one copy of each page's URL, not two.
         if (outcome.ok && outcome.response.url === req.url) outcome.response.url = req.url;
@@ -90,6 +87,8 @@ export function createFetcher(options: CrawlOptions, hooks: FetcherHooks = {}, d
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return { ok: false, redirects: [], failure: { kind: 'network', reason: reason.split('\n')[0] ?? 'network error' }, attempts: 1 };
+      } finally {
+        link.release();
       }
     },
     setOriginDelay: (origin, ms) => gate.setDelay(origin, ms),

@@ -1,5 +1,6 @@
 // Per-origin spacing of request starts (robots Crawl-delay).
-import type { Sleep } from './abort.js';
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export interface Politeness {
   setDelay(origin: string, ms: number): void;
@@ -30,3 +31,18 @@ export function createPoliteness(sleep: Sleep, now: () => number): Politeness {
     },
   };
 }
+
+/** setTimeout as a promise that rejects when `signal` aborts. */
+export const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });

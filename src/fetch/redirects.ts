@@ -1,28 +1,34 @@
 // Follows a redirect chain by hand so every hop is known (url + status), with loop and length guards.
 import type { FetchOutcome, Hop } from '../types.js';
-import { performHop, type HopCall, type HopContext } from './hop.js';
+import { performHop, type HopContext } from './hop.js';
 
 export const MAX_REDIRECTS = 10;
 
 export type AttemptOutcome = FetchOutcome extends infer O ? (O extends unknown ? Omit<O, 'attempts'> : never) : never;
 
 /** One attempt at `url`: request it and every hop its redirects lead to. */
-export async function followRedirects(ctx: HopContext, start: URL, method: 'GET' | 'HEAD', call: HopCall): Promise<AttemptOutcome> {
+export async function followRedirects(
+  ctx: HopContext,
+  start: URL,
+  method: 'GET' | 'HEAD',
+  wantBody: (mime: string, status: number) => boolean,
+  signal: AbortSignal | undefined,
+): Promise<AttemptOutcome> {
   const redirects: Hop[] = [];
+  const seen = new Set([start.href]);
   let current = start;
   for (;;) {
-    const hop = await performHop(ctx, current, method, call);
+    const hop = await performHop(ctx, current, method, wantBody, signal);
     if (!hop.ok) return { ok: false, redirects, failure: hop.failure, ...(hop.status !== undefined ? { status: hop.status } : {}) };
     if (hop.location === undefined) return { ok: true, redirects, response: hop.response };
     redirects.push({ url: current.href, status: hop.response.status });
     const next = resolveLocation(hop.location, current);
     if (typeof next === 'string') return { ok: false, redirects, failure: { kind: 'invalid-url', reason: next } };
-    // The chain's URLs so far are its hops' (a dozen at most): most fetches never redirect, and
-    // make no set for it.
-    if (redirects.some((earlier) => earlier.url === next.href)) return { ok: false, redirects, failure: { kind: 'redirect-loop', reason: 'redirect loop' } };
+    if (seen.has(next.href)) return { ok: false, redirects, failure: { kind: 'redirect-loop', reason: 'redirect loop' } };
     if (redirects.length > MAX_REDIRECTS) {
       return { ok: false, redirects, failure: { kind: 'too-many-redirects', reason: `more than ${MAX_REDIRECTS} redirects` } };
     }
+    seen.add(next.href);
     current = next;
   }
 }

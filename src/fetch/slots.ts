@@ -1,7 +1,6 @@
 // Per-origin request slots, as many as the pool has connections. A request takes its slot before
 // its deadline starts, so time spent queued behind other requests to a busy host is never
 // counted against its timeout.
-import type { Watch } from './abort.js';
 
 export interface HostSlots {
   /** Waits for a free slot of `origin`; resolves to its release, or undefined when aborted. */
@@ -10,7 +9,7 @@ export interface HostSlots {
   tryAcquire(origin: string): (() => void) | undefined;
 }
 
-export function createHostSlots(perHost: number, watch: Watch): HostSlots {
+export function createHostSlots(perHost: number): HostSlots {
   const limit = Math.max(1, perHost);
   const hosts = new Map<string, { busy: number; waiting: (() => void)[] }>();
 
@@ -43,19 +42,17 @@ export function createHostSlots(perHost: number, watch: Watch): HostSlots {
       const waiting = hosts.get(origin)!.waiting;
       // The slot passes straight from the releaser to the waiter: busy stays as it is.
       const granted = await new Promise<boolean>((resolve) => {
-        let unwatch: () => void = () => undefined;
         const wake = () => {
-          unwatch();
+          signal?.removeEventListener('abort', onAbort);
           resolve(true);
         };
+        const onAbort = () => {
+          const at = waiting.indexOf(wake);
+          if (at >= 0) waiting.splice(at, 1);
+          resolve(false);
+        };
         waiting.push(wake);
-        unwatch = watch(signal, {
-          cancel() {
-            const at = waiting.indexOf(wake);
-            if (at >= 0) waiting.splice(at, 1);
-            resolve(false);
-          },
-        });
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
       return granted ? releaser(origin) : undefined;
     },

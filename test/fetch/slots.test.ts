@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createWatch } from '../../src/fetch/abort.js';
 import { createHostSlots } from '../../src/fetch/slots.js';
 
 describe('host slots', () => {
   it('gives each origin its own slots and hands a freed slot to the first waiter', async () => {
-    const slots = createHostSlots(1, createWatch());
+    const slots = createHostSlots(1);
     const first = await slots.acquire('http://a');
     expect(await slots.acquire('http://b')).toBeTypeOf('function');
     const order: string[] = [];
@@ -20,7 +19,7 @@ describe('host slots', () => {
   });
 
   it('an aborted waiter leaves the queue and gets no slot', async () => {
-    const slots = createHostSlots(1, createWatch());
+    const slots = createHostSlots(1);
     const held = await slots.acquire('http://a');
     const controller = new AbortController();
     const waiting = slots.acquire('http://a', controller.signal);
@@ -32,7 +31,7 @@ describe('host slots', () => {
   });
 
   it('tryAcquire takes a free slot at once, none when all are busy, and shares the queue with acquire', async () => {
-    const slots = createHostSlots(2, createWatch());
+    const slots = createHostSlots(2);
     const first = slots.tryAcquire('http://a');
     const second = slots.tryAcquire('http://a');
     expect(first).toBeTypeOf('function');
