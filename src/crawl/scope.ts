@@ -1,11 +1,12 @@
 // Scope (design.md "Words"): each root's origin under the directory of its path, taken after
 // the root's own redirects.
+import { parseUrl } from '../url.js';
 import { normalizeUrl } from './normalize.js';
 
 export class Scope {
-  private readonly prefixes = new Map<string, string>();
-  // The prefixes' origins, kept with them: sameOrigin is asked of every page the crawl judges.
-  private readonly origins = new Map<string, string>();
+  // Per root: its scope's prefix, and that prefix's origin, kept with it since sameOrigin is
+  // asked of every page the crawl judges.
+  private readonly roots = new Map<string, { prefix: string; origin: string }>();
 
   constructor(roots: readonly string[]) {
     for (const root of roots) this.set(root, root);
@@ -19,28 +20,22 @@ export class Scope {
     const url = new URL(finalUrl);
     url.search = '';
     url.hash = '';
-    const key = normalizeUrl(root) ?? root;
-    this.prefixes.set(key, new URL('.', url).href);
-    this.origins.set(key, url.origin);
+    this.roots.set(normalizeUrl(root) ?? root, { prefix: new URL('.', url).href, origin: url.origin });
   }
 
   contains(url: string): boolean {
-    for (const prefix of this.prefixes.values()) if (url.startsWith(prefix)) return true;
+    for (const { prefix } of this.roots.values()) if (url.startsWith(prefix)) return true;
     return false;
   }
 
   /** True when `url` shares an origin with a root's scope. */
   sameOrigin(url: string): boolean {
     const origin = originOf(url);
-    for (const rootOrigin of this.origins.values()) if (rootOrigin === origin) return true;
+    for (const root of this.roots.values()) if (root.origin === origin) return true;
     return false;
   }
 }
 
 export function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
-  }
+  return parseUrl(url)?.origin ?? '';
 }

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { LinkEntry, LinkSource } from '../types.js';
 import { safeText, stripControl } from './sanitize.js';
+import { parseUrl } from '../url.js';
 
 /** Sources listed per entry in the terminal report; the rest are counted. */
 export const SOURCES_SHOWN = 20;
@@ -47,25 +48,17 @@ function sourceLine(source: LinkSource, c: ChalkInstance, pageName: (page: strin
 export function pageNamer(roots: readonly string[]): (page: string) => string {
   const origins = new Set<string>();
   for (const root of roots) {
-    const url = parse(root);
+    const url = parseUrl(root);
     if (url !== undefined) origins.add(url.origin);
   }
   const cache = new Map<string, string>();
   return (page) => {
     let name = cache.get(page);
     if (name === undefined) {
-      const url = parse(page);
+      const url = parseUrl(page);
       name = url !== undefined && origins.has(url.origin) ? url.pathname + url.search : page;
       cache.set(page, name);
     }
     return name;
   };
-}
-
-function parse(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
 }

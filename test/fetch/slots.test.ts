@@ -46,4 +46,3 @@ describe('host slots', () => {
     expect(slots.tryAcquire('http://a')).toBeTypeOf('function');
   });
 });
-
