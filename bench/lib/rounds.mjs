@@ -2,9 +2,11 @@
 // single run on a shared machine can be 20 % off), the worst verdict of any round (a miss or a
 // false alarm in one round is a miss), and every round kept as it was for the raw figures.
 
-const MEASURED = ['wallSeconds', 'cpuSeconds', 'userSeconds', 'systemSeconds', 'maxRssMB'];
+const MEASURED = ['wallSeconds', 'cpuSeconds', 'userSeconds', 'systemSeconds', 'maxRssMB', 'mainThreadSeconds', 'busiestThreadSeconds', 'otherThreadsSeconds'];
 
+/** The median, or null if any value is missing (a figure this machine could not measure). */
 export function median(values) {
+	if (values.some((v) => v === null || v === undefined)) return null;
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = sorted.length >> 1;
 	return sorted.length % 2 === 1 ? sorted[mid] : +((sorted[mid - 1] + sorted[mid]) / 2).toFixed(3);

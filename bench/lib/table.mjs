@@ -25,6 +25,10 @@ export function printSite(site) {
 	console.log(`\n${site.pages} pages${site.heavy ? ' (heavy)' : ''}, ${site.htmlMB} MB of HTML${rounds > 1 ? `; medians of ${rounds} rounds` : ''}`);
 	console.log(row(head, widths));
 	for (const r of rows) console.log(r.length > 3 ? row(r, widths) : r.join('  '));
+	for (const r of site.runs) {
+		if (r.skipped || r.error || r.mainThreadSeconds === null || r.mainThreadSeconds === undefined) continue;
+		console.log(`  ${r.tool} CPU by thread: main ${r.mainThreadSeconds.toFixed(2)} s, busiest other ${r.busiestThreadSeconds.toFixed(2)} s, the rest ${r.otherThreadsSeconds.toFixed(2)} s`);
+	}
 }
 
 function ratio(a, b, target, below = true) {
