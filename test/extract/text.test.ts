@@ -35,6 +35,37 @@ describe('text collapsing', () => {
     expect(buffer.value()).toBe(reference(text));
   });
 
+  // Chunks as a parser gives them: whitespace at their edges and inside, block boundaries
+  // between some, and text past a small cap, so compaction and a full buffer are exercised too.
+  it('collapses text given in chunks like /\\s+/ over the joined text, for any chunking and cap', () => {
+    const alphabet = ['a', 'b', 'é', '语', ' ', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '\u0001', '.'];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const blank = (chunk: string): boolean => [...chunk].every((c) => c <= ' ' || c === '\u00a0' || c === '\u3000' || (c >= '\u2000' && c <= '\u200b'));
+    for (let round = 0; round < 400; round++) {
+      const cap = [5, 12, 40, 1000][round % 4]!;
+      const buffer = new TextBuffer(cap);
+      let model = '';
+      for (let n = random(40); n > 0; n--) {
+        if (random(6) === 0) {
+          buffer.separate();
+          model += ' ';
+          continue;
+        }
+        let chunk = '';
+        for (let k = 1 + random(6); k > 0; k--) chunk += alphabet[random(alphabet.length)];
+        buffer.add(chunk);
+        model += blank(chunk) ? ' ' : chunk;
+      }
+      const expected = reference(model).slice(0, cap).trimEnd();
+      expect(buffer.value(), JSON.stringify(model)).toBe(expected);
+      expect(buffer.fork(Math.max(1, cap - 3)).value(), JSON.stringify(model)).toBe(reference(model).slice(0, Math.max(1, cap - 3)).trimEnd());
+    }
+  });
+
   it('keeps an already-collapsed text as it is, cut to the cap', () => {
     expect(collapseCapped('Read the docs', 8)).toBe('Read the');
   });
