@@ -28,7 +28,7 @@ export async function inspect(parser: HtmlParser, response: FetchedResponse, fol
   const body = response.body;
   if (!body) return {};
   if (isHtmlMime(response.mime)) {
-    const parsed = await parser.parse(body, response.charset, response.url, followLinks);
+    const parsed = (await parser.parse(body, response.charset, response.url, followLinks)).take();
     if ('lost' in parsed) return { problem: `page not parsed: ${parsed.lost}` };
     if (!followLinks) return { facts: parsed.facts };
     // A parser thread sends back its own copy of the page URL; the response's string is the one

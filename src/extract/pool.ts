@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { Handoff } from '../handoff.js';
 import type { CrawledPage } from '../types.js';
 import { decodeHtml } from './decode.js';
 import { parsePage } from './html.js';
@@ -51,9 +52,10 @@ export interface LostPage {
 export interface HtmlParser {
   /**
    * Decodes and parses an HTML body; never rejects. The body is handed over: it may be moved to
-   * a parser thread and be empty when this returns.
+   * a parser thread and be empty when this returns. The page comes in a box to take it from, so
+   * the promise does not keep it.
    */
-  parse(body: Buffer, charset: string | undefined, url: string, links: boolean): Promise<CrawledPage | LostPage>;
+  parse(body: Buffer, charset: string | undefined, url: string, links: boolean): Promise<Handoff<CrawledPage | LostPage>>;
   /** Whether pages go to worker threads. */
   readonly threaded: boolean;
   close(): Promise<void>;
@@ -61,7 +63,7 @@ export interface HtmlParser {
 
 interface Pending {
   worker: Worker;
-  resolve(page: CrawledPage | LostPage): void;
+  resolve(page: Handoff<CrawledPage | LostPage>): void;
   /** The page parsed here, or lost when its body was moved to the thread. */
   fallback(why: string): CrawledPage | LostPage;
 }
@@ -85,7 +87,7 @@ export function createHtmlParser(threads: number): HtmlParser {
     }
   };
   if (threads <= 0 || !existsSync(fileURLToPath(WORKER))) {
-    return { parse: async (...args) => inline(...args), threaded: false, close: async () => undefined };
+    return { parse: async (...args) => new Handoff(inline(...args)), threaded: false, close: async () => undefined };
   }
   const pending = new Map<number, Pending>();
   let nextId = 0;
@@ -96,7 +98,7 @@ export function createHtmlParser(threads: number): HtmlParser {
     for (const [id, job] of pending) {
       if (job.worker !== worker) continue;
       pending.delete(id);
-      job.resolve(job.fallback(why));
+      job.resolve(new Handoff(job.fallback(why)));
     }
   };
 
@@ -109,7 +111,7 @@ export function createHtmlParser(threads: number): HtmlParser {
         const job = pending.get(reply.id);
         if (!job) return;
         pending.delete(reply.id);
-        job.resolve('page' in reply ? unpacked(reply) : job.fallback(`its parser failed (${reply.error})`));
+        job.resolve(new Handoff('page' in reply ? unpacked(reply) : job.fallback(`its parser failed (${reply.error})`)));
       });
       worker.on('error', (error) => settleAll(worker, `its parser thread failed (${error.message})`));
       worker.on('exit', () => settleAll(worker, 'its parser thread stopped'));
@@ -121,11 +123,11 @@ export function createHtmlParser(threads: number): HtmlParser {
     async parse(body, charset, url, links) {
       live ??= start();
       const worker = live[nextId % Math.max(1, live.length)];
-      if (!worker) return inline(body, charset, url, links);
+      if (!worker) return new Handoff(inline(body, charset, url, links));
       const id = nextId++;
       // A small body shares a slab of Node's buffer pool with others: it is copied.
       const movable = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
-      return new Promise<CrawledPage | LostPage>((resolve) => {
+      return new Promise<Handoff<CrawledPage | LostPage>>((resolve) => {
         const fallback = (why: string) => (movable ? { lost: why } : inline(body, charset, url, links));
         pending.set(id, { worker, resolve, fallback });
         const job: ParseJob = { id, body, charset, url, links };

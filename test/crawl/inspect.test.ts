@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { inspect } from '../../src/crawl/inspect.js';
 import type { HtmlParser } from '../../src/extract/pool.js';
+import { Handoff } from '../../src/handoff.js';
 import type { FetchedResponse } from '../../src/types.js';
 
 const response = (mime: string, body: string): FetchedResponse => ({ status: 200, url: 'http://site.test/a', headers: {}, mime, body: Buffer.from(body) });
 
 describe('inspect', () => {
   it('says why a page could not be parsed when its parser thread lost it, and reports no links or facts', async () => {
-    const lost: HtmlParser = { threaded: true, parse: async () => ({ lost: 'its parser thread stopped' }), close: async () => undefined };
+    const lost: HtmlParser = { threaded: true, parse: async () => new Handoff({ lost: 'its parser thread stopped' }), close: async () => undefined };
     expect(await inspect(lost, response('text/html', '<a href="/b">b</a>'), true)).toEqual({ problem: 'page not parsed: its parser thread stopped' });
   });
 

@@ -12,6 +12,9 @@ const big = Buffer.from(
 const small = Buffer.from('<title>Small</title><a href="/x">x</a>');
 const url = 'http://a.test/dir/page';
 
+// The page out of its box: the promise keeps only the box.
+const taken = async <T>(box: Promise<{ take(): T }>): Promise<T> => (await box).take();
+
 // A body of its own (not a slice of Node's buffer pool), as the fetcher hands over.
 const owned = (bytes: Buffer): Buffer => {
   const copy = Buffer.from(new ArrayBuffer(bytes.length));
@@ -24,7 +27,7 @@ describe('HTML parser threads', () => {
     const parser = createHtmlParser(1);
     try {
       expect(parser.threaded).toBe(true);
-      const [bigPage, smallPage] = await Promise.all([parser.parse(owned(big), undefined, url, true), parser.parse(small, undefined, url, true)]);
+      const [bigPage, smallPage] = await Promise.all([taken(parser.parse(owned(big), undefined, url, true)), taken(parser.parse(small, undefined, url, true))]);
       if ('lost' in bigPage || 'lost' in smallPage) throw new Error('lost');
       expect(bigPage).toEqual(parsePage(decodeHtml(big), url, { links: true }));
       expect(bigPage.links.keys).toHaveLength(2000);
@@ -47,12 +50,12 @@ describe('HTML parser threads', () => {
     ].map((html) => Buffer.from(html));
     try {
       for (const html of pages) {
-        const page = await parser.parse(owned(html), undefined, url, true);
+        const page = await taken(parser.parse(owned(html), undefined, url, true));
         if ('lost' in page) throw new Error(page.lost);
         const inline = parsePage(decodeHtml(html), url, { links: true });
         expect(page.facts).toEqual(inline.facts);
       }
-      expect((await parser.parse(owned(pages[1]!), undefined, url, true) as { facts: { proseText: string } }).facts.proseText).toBe('Before the code. After it.');
+      expect((await taken(parser.parse(owned(pages[1]!), undefined, url, true)) as { facts: { proseText: string } }).facts.proseText).toBe('Before the code. After it.');
     } finally {
       await parser.close();
     }
@@ -64,7 +67,7 @@ describe('HTML parser threads', () => {
       const body = owned(big);
       const pooled = Buffer.from('<title>Pooled</title>');
       expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.length);
-      const pages = [parser.parse(body, undefined, url, false), parser.parse(pooled, undefined, url, false)];
+      const pages = [taken(parser.parse(body, undefined, url, false)), taken(parser.parse(pooled, undefined, url, false))];
       expect(body.length).toBe(0);
       expect(pooled.toString()).toBe('<title>Pooled</title>');
       const [moved, copied] = await Promise.all(pages);
@@ -77,19 +80,19 @@ describe('HTML parser threads', () => {
 
   it('a page in flight when its thread goes away is lost with the reason if its body was moved, else parsed inline', async () => {
     const parser = createHtmlParser(1);
-    const pages = [parser.parse(owned(big), undefined, url, true), parser.parse(Buffer.from(small), undefined, url, true)];
+    const pages = [taken(parser.parse(owned(big), undefined, url, true)), taken(parser.parse(Buffer.from(small), undefined, url, true))];
     await parser.close();
     const [moved, copied] = await Promise.all(pages);
     expect(moved).toEqual({ lost: 'its parser thread stopped' });
     expect(copied).toEqual(parsePage(decodeHtml(small), url, { links: true }));
     // Later pages are parsed inline.
-    expect(await parser.parse(owned(big), undefined, url, true)).toEqual(parsePage(decodeHtml(big), url, { links: true }));
+    expect(await taken(parser.parse(owned(big), undefined, url, true))).toEqual(parsePage(decodeHtml(big), url, { links: true }));
   });
 
   it('0 threads parse everything inline', async () => {
     const parser = createHtmlParser(0);
     expect(parser.threaded).toBe(false);
-    const page = await parser.parse(big, undefined, url, true);
+    const page = await taken(parser.parse(big, undefined, url, true));
     if ('lost' in page) throw new Error(page.lost);
     expect(page.links.keys).toHaveLength(2000);
   });
@@ -100,6 +103,14 @@ describe('HTML parser threads', () => {
         throw new Error('unreadable body');
       },
     });
-    await expect(createHtmlParser(0).parse(unreadable, undefined, url, true)).resolves.toEqual({ lost: 'its parser failed (unreadable body)' });
+    await expect(taken(createHtmlParser(0).parse(unreadable, undefined, url, true))).resolves.toEqual({ lost: 'its parser failed (unreadable body)' });
+  });
+});
+
+describe('the box a page comes in', () => {
+  it('gives its page once and keeps nothing after, so a promise that outlives it holds no page', async () => {
+    const box = await createHtmlParser(0).parse(small, undefined, url, true);
+    expect(box.take()).toEqual(parsePage(decodeHtml(small), url, { links: true }));
+    expect(() => box.take()).toThrow('handoff taken twice');
   });
 });
