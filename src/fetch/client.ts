@@ -77,9 +77,9 @@ export function createFetcher(options: CrawlOptions, hooks: FetcherHooks = {}, d
 
   return {
     async fetch(req) {
-      const link = linkAbort(req.signal);
+      const signal = linkAbort(req.signal);
       try {
-        const outcome = await fetchOnce({ ...req, signal: link.signal });
+        const outcome = await fetchOnce(signal ? { ...req, signal } : req);
         // Most answers come from the URL asked for: the caller's string then serves as the final
         // URL too, so a big crawl keeps one copy of each page's URL, not two.
         if (outcome.ok && outcome.response.url === req.url) outcome.response.url = req.url;
@@ -87,8 +87,6 @@ export function createFetcher(options: CrawlOptions, hooks: FetcherHooks = {}, d
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return { ok: false, redirects: [], failure: { kind: 'network', reason: reason.split('\n')[0] ?? 'network error' }, attempts: 1 };
-      } finally {
-        link.release();
       }
     },
     setOriginDelay: (origin, ms) => gate.setDelay(origin, ms),
