@@ -27,6 +27,14 @@ describe('soft-404 signals', () => {
     }
   });
 
+  it('content: separators are not words, so a thin page padded with them is still thin', async () => {
+    const d = createSoft404Detector({ threshold: 0.8 });
+    const padded = facts('Acme', '', `It looks like nothing was found at this location. ${'· | '.repeat(200)}Home`);
+    expect((await d.judge(input('http://a.test/blog/gone', padded))).finding?.evidence).toContain('WordPress default not-found page');
+    const wordy = facts('Acme', '', `It looks like nothing was found at this location. ${'слово '.repeat(200)}`);
+    expect((await d.judge(input('http://a.test/blog/gone', wordy))).finding).toBeUndefined();
+  });
+
   it('content: framework default page (Express)', async () => {
     const d = createSoft404Detector({ threshold: 0.8 });
     const j = await d.judge(input('http://a.test/api/x', facts('Error', '', 'Cannot GET /api/x', { proseText: '' })));

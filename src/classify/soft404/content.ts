@@ -70,15 +70,18 @@ export function contentSignals(facts: PageFacts, url: URL, phrases: PhraseSet): 
 function hasMoreWords(text: string, chars: number, enough: number): boolean {
   const end = Math.min(text.length, chars);
   let words = 0;
-  let counted = false;
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) counted = false;
-    else if (!counted && isWordChar(c, text, i)) {
-      counted = true;
-      if (++words > enough) return true;
-    }
+  // Token by token: most start with a letter or digit, so most cost one look, not a scan.
+  for (let start = 0; start < end; ) {
+    let stop = text.indexOf(' ', start);
+    if (stop < 0 || stop > end) stop = end;
+    if (hasWordChar(text, start, stop) && ++words > enough) return true;
+    start = stop + 1;
   }
+  return false;
+}
+
+function hasWordChar(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isWordChar(text.charCodeAt(i), text, i)) return true;
   return false;
 }
 
