@@ -63,7 +63,7 @@ export interface HtmlParser {
 
 interface Pending {
   worker: Worker;
-  resolve(page: Handoff<CrawledPage | LostPage>): void;
+  resolve(page: CrawledPage | LostPage): void;
   /** The page parsed here, or lost when its body was moved to the thread. */
   fallback(why: string): CrawledPage | LostPage;
 }
@@ -98,7 +98,7 @@ export function createHtmlParser(threads: number): HtmlParser {
     for (const [id, job] of pending) {
       if (job.worker !== worker) continue;
       pending.delete(id);
-      job.resolve(new Handoff(job.fallback(why)));
+      job.resolve(job.fallback(why));
     }
   };
 
@@ -111,7 +111,7 @@ export function createHtmlParser(threads: number): HtmlParser {
         const job = pending.get(reply.id);
         if (!job) return;
         pending.delete(reply.id);
-        job.resolve(new Handoff('page' in reply ? unpacked(reply) : job.fallback(`its parser failed (${reply.error})`)));
+        job.resolve('page' in reply ? unpacked(reply) : job.fallback(`its parser failed (${reply.error})`));
       });
       worker.on('error', (error) => settleAll(worker, `its parser thread failed (${error.message})`));
       worker.on('exit', () => settleAll(worker, 'its parser thread stopped'));
@@ -129,7 +129,7 @@ export function createHtmlParser(threads: number): HtmlParser {
       const movable = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
       return new Promise<Handoff<CrawledPage | LostPage>>((resolve) => {
         const fallback = (why: string) => (movable ? { lost: why } : inline(body, charset, url, links));
-        pending.set(id, { worker, resolve, fallback });
+        pending.set(id, { worker, resolve: (page) => resolve(new Handoff(page)), fallback });
         const job: ParseJob = { id, body, charset, url, links };
         worker.postMessage(job, movable ? [body.buffer as ArrayBuffer] : []);
       });

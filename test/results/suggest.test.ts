@@ -40,6 +40,12 @@ describe('addSuggestions', () => {
     ]);
   });
 
+  it('offers the first working twin in entry order when there are several', () => {
+    const links = [entry('https://site.test/Docs', 'ok'), entry('https://site.test/DOCS', 'ok'), entry('https://site.test/docs', 'not-found')];
+    addSuggestions(links);
+    expect(links[2]!.suggestion).toBe('did you mean https://site.test/Docs?');
+  });
+
   it('does not guess from broken twins, other paths or other queries', () => {
     const links = [
       entry('https://site.test/a', 'not-found'),
