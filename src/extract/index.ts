@@ -1,6 +1,5 @@
 // The extract stage: HTML and CSS to links (with page, line, element, attribute, text) and
 // PageFacts. Only this folder imports htmlparser2; it imports nothing from sibling stages.
-export { parseHtml, parsePage } from './html.js';
 export { detached } from './text.js';
 export { createHtmlParser, type HtmlParser } from './pool.js';
 export { withoutFragment } from './resolve.js';

@@ -9,14 +9,14 @@
 // on the crawl's thread until its next full collection, and at 100,000 pages those copies were
 // 50 MB of the peak. A thread that fails takes nothing down: the bodies it still held are gone
 // with it, and their pages come back as lost, with the reason, for the crawl to report; the
-// rest are parsed inline.
+// rest are parsed inline. The crawl's thread loads the parser only when it parses a page itself:
+// loading htmlparser2 costs every run about 30 ms of CPU.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Handoff } from '../handoff.js';
 import type { CrawledPage } from '../types.js';
 import { decodeHtml } from './decode.js';
-import { parsePage } from './html.js';
 
 export interface ParseJob {
   id: number;
@@ -65,7 +65,7 @@ interface Pending {
   worker: Worker;
   resolve(page: CrawledPage | LostPage): void;
   /** The page parsed here, or lost when its body was moved to the thread. */
-  fallback(why: string): CrawledPage | LostPage;
+  fallback(why: string): Promise<CrawledPage | LostPage>;
 }
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -79,15 +79,17 @@ const WORKER_YOUNG_SPACE_MB = 8;
 export function createHtmlParser(threads: number): HtmlParser {
   // parsePage is written never to throw; should it all the same, the page is lost, not the crawl
   // (a throw inside a thread's message handler would be uncaught).
-  const inline = (body: Buffer, charset: string | undefined, url: string, links: boolean): CrawledPage | LostPage => {
+  let html: Promise<typeof import('./html.js')> | undefined;
+  const inline = async (body: Buffer, charset: string | undefined, url: string, links: boolean): Promise<CrawledPage | LostPage> => {
     try {
+      const { parsePage } = await (html ??= import('./html.js'));
       return parsePage(decodeHtml(body, charset), url, { links });
     } catch (error) {
       return { lost: `its parser failed (${error instanceof Error ? error.message : String(error)})` };
     }
   };
   if (threads <= 0 || !existsSync(fileURLToPath(WORKER))) {
-    return { parse: async (...args) => new Handoff(inline(...args)), threaded: false, close: async () => undefined };
+    return { parse: async (...args) => new Handoff(await inline(...args)), threaded: false, close: async () => undefined };
   }
   const pending = new Map<number, Pending>();
   let nextId = 0;
@@ -98,7 +100,7 @@ export function createHtmlParser(threads: number): HtmlParser {
     for (const [id, job] of pending) {
       if (job.worker !== worker) continue;
       pending.delete(id);
-      job.resolve(job.fallback(why));
+      void job.fallback(why).then(job.resolve);
     }
   };
 
@@ -111,7 +113,8 @@ export function createHtmlParser(threads: number): HtmlParser {
         const job = pending.get(reply.id);
         if (!job) return;
         pending.delete(reply.id);
-        job.resolve('page' in reply ? unpacked(reply) : job.fallback(`its parser failed (${reply.error})`));
+        if ('page' in reply) job.resolve(unpacked(reply));
+        else void job.fallback(`its parser failed (${reply.error})`).then(job.resolve);
       });
       worker.on('error', (error) => settleAll(worker, `its parser thread failed (${error.message})`));
       worker.on('exit', () => settleAll(worker, 'its parser thread stopped'));
@@ -123,12 +126,12 @@ export function createHtmlParser(threads: number): HtmlParser {
     async parse(body, charset, url, links) {
       live ??= start();
       const worker = live[nextId % Math.max(1, live.length)];
-      if (!worker) return new Handoff(inline(body, charset, url, links));
+      if (!worker) return new Handoff(await inline(body, charset, url, links));
       const id = nextId++;
       // A small body shares a slab of Node's buffer pool with others: it is copied.
       const movable = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
       return new Promise<Handoff<CrawledPage | LostPage>>((resolve) => {
-        const fallback = (why: string) => (movable ? { lost: why } : inline(body, charset, url, links));
+        const fallback = async (why: string) => (movable ? { lost: why } : inline(body, charset, url, links));
         pending.set(id, { worker, resolve: (page) => resolve(new Handoff(page)), fallback });
         const job: ParseJob = { id, body, charset, url, links };
         worker.postMessage(job, movable ? [body.buffer as ArrayBuffer] : []);

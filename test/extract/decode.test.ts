@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHtml, isHtmlMime, parseHtml } from '../../src/extract/index.js';
+import { parseHtml } from '../../src/extract/html.js';
+import { decodeHtml, isHtmlMime } from '../../src/extract/index.js';
 import { fixtureBytes } from './fixture.js';
 
 const latin1 = (text: string) => Buffer.from(text, 'latin1');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/extract/index.js';
+import { parseHtml } from '../../src/extract/html.js';
 import { fixture } from './fixture.js';
 
 const facts = (html: string) => parseHtml(html, 'http://site.test/').facts;

@@ -1,6 +1,7 @@
 // The parser threads run compiled code: this test uses dist/ (npm test builds it first).
 import { describe, expect, it } from 'vitest';
-import { decodeHtml, parsePage } from '../../src/extract/index.js';
+import { parsePage } from '../../src/extract/html.js';
+import { decodeHtml } from '../../src/extract/index.js';
 
 const DIST_POOL: string = '../../dist/extract/pool.js';
 // Typed from the sources, so type-checking does not need a build.

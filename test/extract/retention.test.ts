@@ -1,7 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { detached, parseHtml, parsePage } from '../../src/extract/index.js';
+import { parseHtml, parsePage } from '../../src/extract/html.js';
+import { detached } from '../../src/extract/index.js';
 import { ResultStore } from '../../src/results/index.js';
 
 setFlagsFromString('--expose-gc');

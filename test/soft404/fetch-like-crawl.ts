@@ -1,6 +1,6 @@
 // A tiny stand-in for the crawl in tests: follows redirects by hand, parses HTML into PageFacts
 // and keeps JSON text, so the detector sees what the crawl would give it.
-import { parseHtml } from '../../src/extract/index.js';
+import { parseHtml } from '../../src/extract/html.js';
 import type { Hop } from '../../src/types.js';
 import type { ProbeResult } from '../../src/classify/soft404/index.js';
 
