@@ -39,32 +39,55 @@ export function isIdentity(contentEncoding: string | undefined): boolean {
   return codingsOf(contentEncoding).length === 0;
 }
 
-/** Decoded chunks kept up to a cap of bytes. */
+/**
+ * Decoded bytes kept up to a cap, copied out of each chunk as it comes. A chunk from the socket is
+ * a view of a whole read's memory: kept until the body ends, it outlived a scavenge now and then,
+ * was promoted, and held its read until the next full collection (bench, 100,000 pages: 40-60 MB
+ * of such buffers at the peak). The body is one buffer of its own, so it can be moved to a
+ * parser thread whole.
+ */
 export class BodyCollector {
-  private readonly chunks: Buffer[] = [];
+  private body: Buffer;
   private size = 0;
   private cut = false;
 
-  constructor(private readonly cap: number) {}
+  /** `expected`: the Content-Length, when the response gives one. */
+  constructor(private readonly cap: number, expected?: number) {
+    this.body = Buffer.allocUnsafeSlow(Math.min(cap, expected ?? FIRST_SIZE, MOST_UPFRONT));
+  }
 
   /** Keeps a chunk, or the part of it within the cap; false once the cap is reached (stop reading). */
   add(chunk: Buffer): boolean {
-    if (this.size + chunk.length > this.cap) {
-      this.chunks.push(chunk.subarray(0, this.cap - this.size));
-      this.size = this.cap;
-      this.cut = true;
-      return false;
-    }
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    return true;
+    const take = Math.min(chunk.length, this.cap - this.size);
+    if (this.size + take > this.body.length) this.grow(this.size + take);
+    chunk.copy(this.body, this.size, 0, take);
+    this.size += take;
+    if (take < chunk.length) this.cut = true;
+    return !this.cut;
   }
 
   result(): Extract<BodyResult, { ok: true }> {
-    const body = Buffer.concat(this.chunks, this.size);
+    const body = this.size === this.body.length ? this.body : this.exact();
     return this.cut ? { ok: true, body, truncated: `body larger than ${formatBytes(this.cap)}, read the first ${formatBytes(this.cap)}` } : { ok: true, body };
   }
+
+  private grow(atLeast: number): void {
+    const body = Buffer.allocUnsafeSlow(Math.min(this.cap, Math.max(atLeast, this.body.length * 2)));
+    this.body.copy(body, 0, 0, this.size);
+    this.body = body;
+  }
+
+  private exact(): Buffer {
+    const body = Buffer.allocUnsafeSlow(this.size);
+    this.body.copy(body, 0, 0, this.size);
+    return body;
+  }
 }
+
+// Room for a body of unknown length before it first grows, and the most taken on a server's word
+// before any byte arrives (a Content-Length may promise far more than ever comes).
+const FIRST_SIZE = 16 * 1024;
+const MOST_UPFRONT = 1024 * 1024;
 
 /**
  * Reads `body` up to `cap` decoded bytes. On reaching the cap the streams are destroyed (the

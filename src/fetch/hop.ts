@@ -147,7 +147,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.idle = setTimeout(() => this.abort('stall'), this.ctx.timeouts.bodyMs);
     if (isIdentity(headers['content-encoding'])) {
       this.mode = 'collect';
-      this.collector = new BodyCollector(this.ctx.maxBodyBytes);
+      this.collector = new BodyCollector(this.ctx.maxBodyBytes, declaredLength(headers['content-length']));
       return;
     }
     this.mode = 'decode';
@@ -221,4 +221,10 @@ class Exchange implements Dispatcher.DispatchHandler {
     clearTimeout(this.idle);
     this.settle(result);
   }
+}
+
+/** A Content-Length that is one non-negative integer, as undici has checked it against the body. */
+function declaredLength(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,15}$/.test(value)) return undefined;
+  return Number(value);
 }

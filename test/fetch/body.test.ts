@@ -1,6 +1,7 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BodyCollector } from '../../src/fetch/body.js';
 import { createFetcher } from '../../src/fetch/index.js';
 import { startHostileServer, type HostileServer } from '../helpers/hostile.js';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -25,6 +26,21 @@ beforeAll(async () => {
     '/bad-gzip': encoded('gzip', Buffer.from('this is not gzip at all')),
     '/zstd': encoded('zstd', page),
     '/empty-gzip': encoded('gzip', Buffer.alloc(0)),
+    '/trickle': (_req, res) => {
+      // No Content-Length: the body arrives in many small pieces, each its own socket read.
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const page = Buffer.from(PAGE);
+      let at = 0;
+      const next = () => {
+        if (at >= page.length) return void res.end();
+        res.write(page.subarray(at, (at += 997)));
+        setTimeout(next, 1);
+      };
+      next();
+    },
+    '/sized': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(PAGE) }).end(PAGE);
+    },
     '/binary': (_req, res) => {
       const chunk = Buffer.alloc(1024 * 1024, 7);
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': 50 * chunk.length });
@@ -90,6 +106,47 @@ describe('the size cap', () => {
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
     expect(fetcher.stats().bytes).toBe(5 * 1024 * 1024);
     await fetcher.close();
+  });
+});
+
+describe('bodies are kept in buffers of their own', () => {
+  const ownsItsMemory = (body: Buffer | undefined) => body !== undefined && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+
+  it.each(['/trickle', '/sized'])('%s comes back whole, in one buffer of its exact size', async (path) => {
+    const fetcher = createFetcher(testOptions());
+    const outcome = await fetcher.fetch({ url: server.url + path.slice(1), readBody: html });
+    expect(outcome.ok && outcome.response.body?.toString()).toBe(PAGE);
+    expect(outcome.ok && ownsItsMemory(outcome.response.body)).toBe(true);
+    await fetcher.close();
+  });
+
+  it('a body past the cap is cut at the cap without Content-Encoding too', async () => {
+    const fetcher = createFetcher(testOptions({ maxBodyBytes: 1000 }));
+    const outcome = await fetcher.fetch({ url: server.url + 'trickle', readBody: html });
+    expect(outcome.ok && outcome.response.body).toEqual(Buffer.from(PAGE).subarray(0, 1000));
+    expect(outcome.ok && outcome.response.truncated).toBe('body larger than 1000 bytes, read the first 1000 bytes');
+    await fetcher.close();
+  });
+
+  it('copies each chunk: the reads the chunks come from are not kept', () => {
+    const read = Buffer.from('abcdefghij');
+    const collector = new BodyCollector(100, 50);
+    collector.add(read.subarray(0, 4));
+    collector.add(read.subarray(4));
+    read.fill(0);
+    const { body } = collector.result();
+    expect(body.toString()).toBe('abcdefghij');
+    expect(ownsItsMemory(body)).toBe(true);
+  });
+
+  it('keeps a chunk that fills the cap exactly, and stops at the next', () => {
+    const collector = new BodyCollector(6);
+    expect(collector.add(Buffer.from('abc'))).toBe(true);
+    expect(collector.add(Buffer.from('def'))).toBe(true);
+    expect(collector.add(Buffer.from('g'))).toBe(false);
+    const result = collector.result();
+    expect(result.body.toString()).toBe('abcdef');
+    expect(result.truncated).toBe('body larger than 6 bytes, read the first 6 bytes');
   });
 });
 
