@@ -217,6 +217,7 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     await allDone;
   } finally {
     stop.dispose();
+    heap.release();
     await Promise.all([fetcher.close(), parser.close()]);
   }
   let report: Report;

@@ -5,15 +5,30 @@
 // live, so while little is live the heap may grow up to the peak between collections (few,
 // cheap ones), and once much is, it grows at least a minimum between them (a bounded number of
 // dearer ones, the heap then near live + minimum).
+//
+// Past the peak, V8's own collections are held to a tighter growth as well, for the rest of the
+// crawl: left to its own factor V8 still let the heap grow further between them, and a
+// 100,000-page crawl peaked at 309-333 MB RSS, against 277-279 MB so, for no more CPU. Below the
+// peak V8 is left alone: at that growth a small heap is collected so often that a 10,000-page
+// crawl (which never reaches the peak) took 5 % more CPU.
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 const CHECK_EVERY = 256;
+/** V8's heap growth after a collection once a crawl is past its peak: 60 % over what was live. */
+const TIGHT_GROWTH = '--heap-growing-percent=60';
+// V8's own choice of growth, restored when no crawl in the process needs the tighter one.
+const OWN_GROWTH = '--heap-growing-percent=0';
+let tightenedBy = 0;
 
 export interface HeapGovernor {
   /** Called once per page; now and then measures the heap and collects when it has grown too much. */
   tick(): void;
   collections(): number;
+  /** Whether V8's heap growth is held tighter for this governor's crawl. */
+  tightened(): boolean;
+  /** Ends the crawl's hold on V8's heap growth. */
+  release(): void;
 }
 
 /** Collects when the heap passes `peakBytes`, or `leastBytes` above what the last collection left if that is higher. */
@@ -21,17 +36,28 @@ export function createHeapGovernor(peakBytes: number, leastBytes: number): HeapG
   const gc = exposeGc();
   let calls = 0;
   let collections = 0;
+  let tight = false;
   const limitAbove = (live: number): number => Math.max(peakBytes, live + leastBytes);
   let limit = limitAbove(getHeapStatistics().used_heap_size);
   return {
     tick() {
       if (!gc || ++calls % CHECK_EVERY !== 0) return;
       if (getHeapStatistics().used_heap_size < limit) return;
+      if (!tight) {
+        tight = true;
+        if (tightenedBy++ === 0) setFlagsFromString(TIGHT_GROWTH);
+      }
       gc();
       collections++;
       limit = limitAbove(getHeapStatistics().used_heap_size);
     },
     collections: () => collections,
+    tightened: () => tight,
+    release() {
+      if (!tight) return;
+      tight = false;
+      if (--tightenedBy === 0) setFlagsFromString(OWN_GROWTH);
+    },
   };
 }
 

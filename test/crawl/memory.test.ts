@@ -32,11 +32,22 @@ describe('heap governor', () => {
     expect(governor.collections()).toBe(0);
     churn(governor);
     expect(governor.collections()).toBeGreaterThanOrEqual(1);
+    governor.release();
   });
 
-  it('lets the heap grow up to its peak without collecting', () => {
+  it('lets the heap grow up to its peak without collecting, and leaves V8 its own growth', () => {
     const governor = createHeapGovernor(process.memoryUsage().heapUsed + 1024 ** 3, 8 * 1024 * 1024);
     churn(governor);
     expect(governor.collections()).toBe(0);
+    expect(governor.tightened()).toBe(false);
+  });
+
+  it('holds V8 to a tighter growth from its first collection until released', () => {
+    const governor = createHeapGovernor(0, 8 * 1024 * 1024);
+    expect(governor.tightened()).toBe(false);
+    churn(governor);
+    expect(governor.tightened()).toBe(true);
+    governor.release();
+    expect(governor.tightened()).toBe(false);
   });
 });
