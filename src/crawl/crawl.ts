@@ -1,6 +1,6 @@
 // The orchestrator: wires frontier → fetch → extract → classify → results and emits events.
 // Each stage is its own module; this file only decides what happens to each URL and when.
-import type { CrawlEvent, FetchOutcome, PageLinks, Report, Verdict } from '../types.js';
+import type { CrawlEvent, FetchOutcome, PageLinks, Report, Soft404Finding, Verdict } from '../types.js';
 import { resolveOptions, type CrawlOptions } from '../config/options.js';
 import { createFetcher, isTransient, type RequestKind } from '../fetch/index.js';
 import { classify, createSoft404Detector, loadPhrases, type Expects } from '../classify/index.js';
@@ -157,7 +157,10 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     if (task.root && outcome.ok) frontier.scope.set(task.url, outcome.response.url);
     const verdict: Verdict = classify(outcome, options.accept);
     const notes: string[] = task.retry && outcome !== task.retry.first ? [secondChanceNote(task.retry.first, verdict)] : [];
-    if (outcome.ok && verdict.status !== null && verdict.status >= 200 && verdict.status < 300) {
+    // A 2xx answer, whose verdict is ok or redirect: its body is read, and it may be a soft 404.
+    // The test reads the response, not the verdict, whose shape differs from category to category
+    // (each new shape met late in a crawl threw away this function's optimized code).
+    if (outcome.ok && outcome.response.status >= 200 && outcome.response.status < 300) {
       const response = outcome.response;
       const isPage = plan.crawl && frontier.takePage(plan, response.url, response.mime);
       const seen = await inspect(parser, response, isPage || (plan.crawl && response.mime === 'text/css'));
@@ -170,18 +173,13 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
       }
       const links = seen.links;
       if (links) for (let i = 0; i < links.keys.length; i++) found(links, i, task.depth + 1);
-      if (options.soft404 && (verdict.category === 'ok' || verdict.category === 'redirect')) {
+      if (options.soft404) {
         const judgement = await detector.judge({
           url: task.url, finalUrl: response.url, redirects: outcome.redirects, status: response.status, mime: response.mime,
-          internal: plan.internal, expects: task.expects ?? ('page' as Expects),
-          ...(seen.facts ? { facts: seen.facts } : {}), ...(seen.jsonText !== undefined ? { jsonText: seen.jsonText } : {}),
+          internal: plan.internal, expects: task.expects ?? ('page' as Expects), facts: seen.facts, jsonText: seen.jsonText,
         });
-        notes.push(...(judgement.notes ?? []));
-        if (judgement.finding) verdict.soft404 = judgement.finding;
-        if (judgement.soft404 && judgement.finding) {
-          verdict.category = 'soft-404';
-          verdict.reason = `soft 404: ${judgement.finding.evidence[0] ?? 'looks like a not-found page'}`;
-        }
+        if (judgement.notes) notes.push(...judgement.notes);
+        if (judgement.finding) judged(verdict, judgement.soft404, judgement.finding);
       }
     }
     if (notes.length > 0) verdict.notes = [...(verdict.notes ?? []), ...notes];
@@ -230,6 +228,15 @@ async function run(options: CrawlOptions, control: CrawlControl, emit: (e: Crawl
     store.close();
   }
   emit({ type: 'done', report });
+}
+
+// Apart from settle, which runs for every URL: a finding is rare, and the first one met would
+// otherwise throw away settle's optimized code.
+function judged(verdict: Verdict, soft404: boolean, finding: Soft404Finding): void {
+  verdict.soft404 = finding;
+  if (!soft404) return;
+  verdict.category = 'soft-404';
+  verdict.reason = `soft 404: ${finding.evidence[0] ?? 'looks like a not-found page'}`;
 }
 
 function secondChanceNote(first: FetchOutcome, now: Verdict): string {

@@ -134,7 +134,9 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.status = status;
     const headers = flattenHeaders(raw);
     const { mime, charset } = parseContentType(headers['content-type']);
-    const response: FetchedResponse = { status, url: this.url.href, headers, mime, ...(charset ? { charset } : {}) };
+    // One shape for every response, absent parts undefined: the crawl reads each of them, and a
+    // shape met for the first time late in a crawl throws away the optimized code reading it.
+    const response: FetchedResponse = { status, url: this.url.href, headers, mime, charset: charset || undefined, body: undefined, truncated: undefined };
     const location = REDIRECTS.has(status) ? headers.location : undefined;
     if (location !== undefined || this.method === 'HEAD' || !this.wantBody(mime, status)) {
       // A body we do not want: a small one is drained so the connection stays reusable, a big one cut.

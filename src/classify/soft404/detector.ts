@@ -43,16 +43,16 @@ export function createSoft404Detector(opts: Soft404Options): { judge(input: Soft
 
   async function judge(input: Soft404Input): Promise<Soft404Judgement> {
     const requested = parseUrl(input.url);
-    if (!requested) return { soft404: false };
+    if (!requested) return judgement(false);
     const shape = redirectShape(input.url, input.finalUrl, input.redirects);
-    if (shape?.kind === 'login') return { soft404: false, notes: ['requires sign-in'] };
+    if (shape?.kind === 'login') return judgement(false, undefined, ['requires sign-in']);
     const positives: Signal[] = [];
     if (shape) positives.push({ weight: shape.kind === 'error-url' ? 0.95 : 0.9, evidence: shape.evidence });
     const html = HTML.has(input.mime);
     if (html && input.expects && input.expects !== 'page' && input.expects !== 'other') {
       positives.push({ weight: 0.88, evidence: `HTML page answered where ${article(input.expects)} was expected` });
     }
-    if (input.facts?.appShell && positives.length === 0) return { soft404: false, notes: [CLIENT_RENDERED] };
+    if (input.facts?.appShell && positives.length === 0) return judgement(false, undefined, [CLIENT_RENDERED]);
     const final = input.finalUrl === input.url ? requested : parseUrl(input.finalUrl);
     if (isSearchUrl(requested) || (final !== undefined && final !== requested && isSearchUrl(final))) return decide(positives, [], opts.threshold);
 
@@ -104,9 +104,15 @@ function decide(positives: Signal[], content: Signal[], threshold: number): Soft
   const contentTop = content.reduce((m, s) => Math.max(m, s.weight), 0);
   const confidence = round(1 - positives.reduce((p, s) => p * (1 - s.weight), 1) * (1 - contentTop));
   all.push(...content);
-  if (confidence < 0.5 || all.length === 0) return { soft404: false };
+  if (confidence < 0.5 || all.length === 0) return judgement(false);
   const finding: Soft404Finding = { confidence, evidence: all.sort((a, b) => b.weight - a.weight).map((s) => s.evidence) };
-  return { soft404: confidence >= threshold, finding };
+  return judgement(confidence >= threshold, finding);
+}
+
+// Every judgement has one shape, absent parts undefined: the crawl reads each of them, and a
+// shape it meets for the first time late in a crawl throws away its optimized code.
+function judgement(soft404: boolean, finding?: Soft404Finding, notes?: string[]): Soft404Judgement {
+  return { soft404, finding, notes };
 }
 
 function round(x: number): number {
