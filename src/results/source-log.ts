@@ -65,9 +65,14 @@ export class SourceLog {
     return this.keptIn[chain]!;
   }
 
-  /** Occurrences ever added to the chain, in memory, spilled or forgotten. */
+  /** Occurrences ever added to the chain, in memory, spilled, forgotten or only counted. */
   added(chain: number): number {
     return this.addedTo[chain]!;
+  }
+
+  /** Counts an occurrence of the chain without keeping it. */
+  count(chain: number): void {
+    this.addedTo[chain]!++;
   }
 
   /**

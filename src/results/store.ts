@@ -1,5 +1,6 @@
 import type { LinkEntry, LinkSource, PageLinks } from '../types.js';
 import { OK_SOURCE_CAP } from '../config/options.js';
+import { grown } from '../grown.js';
 import { SourceLog } from './source-log.js';
 
 /** What `decide` is given: everything of an entry but what the store itself collects. */
@@ -10,12 +11,17 @@ const NO_REDIRECTS: LinkEntry['redirects'] = Object.freeze([]) as unknown as Lin
 
 /**
  * One entry per unique URL, with every place that links to it. The occurrences live as records of
- * a SourceLog; an undecided URL holds the number of its chain (where every occurrence is kept), a
- * decided one holds the entry, whose `sources` are read from the chain. Entries of category `ok`
- * keep their first few sources only (and count the rest), which keeps memory flat on big sites.
+ * a SourceLog, one chain per URL (where every occurrence is kept until the URL is decided); a
+ * decided URL has an entry too, whose `sources` and `sourceCount` are read from its chain.
+ * Entries of category `ok` keep their first few sources only (and count the rest), which keeps
+ * memory flat on big sites. Adding an occurrence reads only numbers: an entry's shape varies
+ * with what it holds, and each shape first met late in a crawl threw away the optimized code.
  */
 export class ResultStore {
-  readonly #slots = new Map<string, StoredEntry | number>();
+  readonly #chains = new Map<string, number>();
+  // By chain: the entry once decided, and whether it keeps every occurrence (not ok).
+  readonly #entries: (StoredEntry | undefined)[] = [];
+  #keepsAll = new Uint8Array(1024);
   readonly #okSourceCap: number;
   readonly #log: SourceLog;
 
@@ -31,22 +37,22 @@ export class ResultStore {
    * (the caller may stream the occurrence).
    */
   addSource(url: string, links: PageLinks, index: number): 'new' | 'pending' | LinkEntry {
-    const slot = this.#slots.get(url);
-    if (slot === undefined) {
-      const chain = this.#log.newChain();
-      this.#log.add(chain, links, index, false);
-      this.#slots.set(url, chain);
+    const chain = this.#chains.get(url);
+    if (chain === undefined) {
+      const fresh = this.#newChain();
+      this.#log.add(fresh, links, index, false);
+      this.#chains.set(url, fresh);
       return 'new';
     }
-    if (!isEntry(slot)) {
+    const entry = this.#entries[chain];
+    if (entry === undefined) {
       // Past what an ok entry keeps, occurrences are needed only if the URL turns out not ok.
-      this.#log.add(slot, links, index, this.#log.kept(slot) >= this.#okSourceCap);
+      this.#log.add(chain, links, index, this.#log.kept(chain) >= this.#okSourceCap);
       return 'pending';
     }
-    slot.sourceCount++;
-    const chain = StoredEntry.chainOf(slot);
-    if (slot.category !== 'ok' || this.#log.kept(chain) < this.#okSourceCap) this.#log.add(chain, links, index, false);
-    return slot;
+    if (this.#keepsAll[chain] === 1 || this.#log.kept(chain) < this.#okSourceCap) this.#log.add(chain, links, index, false);
+    else this.#log.count(chain);
+    return entry;
   }
 
   /** Occurrence `index` of `links` as a source object, its texts copied off the page. */
@@ -56,53 +62,47 @@ export class ResultStore {
 
   /** Sets the verdict of `url` (seen or not), attaches the sources found so far and returns the entry. */
   decide(url: string, verdict: EntryVerdict): LinkEntry {
-    const slot = this.#slots.get(url);
-    let chain: number;
-    let sourceCount: number;
-    if (slot === undefined) {
-      chain = this.#log.newChain();
-      sourceCount = 0;
-    } else if (isEntry(slot)) {
-      chain = StoredEntry.chainOf(slot);
-      sourceCount = slot.sourceCount;
-    } else {
-      chain = slot;
-      sourceCount = this.#log.added(slot);
+    let chain = this.#chains.get(url);
+    if (chain === undefined) {
+      chain = this.#newChain();
+      this.#chains.set(url, chain);
     }
-    if (verdict.category === 'ok') this.#log.keepFirst(chain, this.#okSourceCap);
+    const ok = verdict.category === 'ok';
+    if (ok) this.#log.keepFirst(chain, this.#okSourceCap);
     else this.#log.load(chain);
-    const entry = new StoredEntry(url, verdict, chain, this.#log, sourceCount);
-    this.#slots.set(url, entry);
+    const entry = new StoredEntry(url, verdict, chain, this.#log);
+    this.#entries[chain] = entry;
+    this.#keepsAll[chain] = ok ? 0 : 1;
     return entry;
   }
 
   /** The decided entry of `url`, if any. */
   get(url: string): LinkEntry | undefined {
-    const slot = this.#slots.get(url);
-    return slot !== undefined && isEntry(slot) ? slot : undefined;
+    const chain = this.#chains.get(url);
+    return chain === undefined ? undefined : this.#entries[chain];
   }
 
   /** Whether `url` has been seen (decided or not). */
   has(url: string): boolean {
-    return this.#slots.has(url);
+    return this.#chains.has(url);
   }
 
   /** Unique URLs seen, decided or not. */
   get size(): number {
-    return this.#slots.size;
+    return this.#chains.size;
   }
 
   /** Decided entries sorted by URL in plain string (UTF-16 code unit) order. */
   entries(): LinkEntry[] {
     const out: LinkEntry[] = [];
-    for (const slot of this.#slots.values()) if (isEntry(slot)) out.push(slot);
+    for (const entry of this.#entries) if (entry !== undefined) out.push(entry);
     return out.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   }
 
   /** URLs seen but not decided, in the order they were first seen. */
   undecided(): string[] {
     const out: string[] = [];
-    for (const [url, slot] of this.#slots) if (!isEntry(slot)) out.push(url);
+    for (const [url, chain] of this.#chains) if (this.#entries[chain] === undefined) out.push(url);
     return out;
   }
 
@@ -110,17 +110,21 @@ export class ResultStore {
   close(): void {
     this.#log.close();
   }
-}
 
-function isEntry(slot: StoredEntry | number): slot is StoredEntry {
-  return typeof slot !== 'number';
+  // The log numbers chains 0, 1, 2, …: each is also its place in the by-chain columns.
+  #newChain(): number {
+    const chain = this.#log.newChain();
+    this.#entries.push(undefined);
+    if (chain === this.#keepsAll.length) this.#keepsAll = grown(this.#keepsAll, chain * 2);
+    return chain;
+  }
 }
 
 /**
  * A decided entry: its own enumerable keys are a LinkEntry's, in the JSON report's order, with
- * absent options absent. Its sources are read from the log each time they are asked for, so
- * 150,000 ok entries hold their five sources as records, not 750,000 objects; one shared getter
- * serves them all, and the chain and log are private fields, kept inside the object.
+ * absent options absent. Its sources and their count are read from the log each time they are
+ * asked for, so 150,000 ok entries hold their five sources as records, not 750,000 objects; one
+ * shared getter each serves them all, and the chain and log are private fields, kept inside.
  */
 class StoredEntry implements LinkEntry {
   declare url: string;
@@ -138,7 +142,7 @@ class StoredEntry implements LinkEntry {
   readonly #chain: number;
   readonly #log: SourceLog;
 
-  constructor(url: string, v: EntryVerdict, chain: number, log: SourceLog, sourceCount: number) {
+  constructor(url: string, v: EntryVerdict, chain: number, log: SourceLog) {
     this.#chain = chain;
     this.#log = log;
     this.url = url;
@@ -152,14 +156,14 @@ class StoredEntry implements LinkEntry {
     if (v.suggestion !== undefined) this.suggestion = v.suggestion;
     this.internal = v.internal;
     Object.defineProperty(this, 'sources', { get: StoredEntry.#sources, enumerable: true, configurable: true });
-    this.sourceCount = sourceCount;
-  }
-
-  static chainOf(entry: StoredEntry): number {
-    return entry.#chain;
+    Object.defineProperty(this, 'sourceCount', { get: StoredEntry.#sourceCount, enumerable: true, configurable: true });
   }
 
   static #sources(this: StoredEntry): LinkSource[] {
     return this.#log.sources(this.#chain);
+  }
+
+  static #sourceCount(this: StoredEntry): number {
+    return this.#log.added(this.#chain);
   }
 }

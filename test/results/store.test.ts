@@ -57,6 +57,22 @@ describe('ResultStore', () => {
     expect(entry.sourceCount).toBe(4);
   });
 
+  it('a URL decided again (a second chance) keeps its sources and their count', () => {
+    const store = new ResultStore({ okSourceCap: 2 });
+    for (let i = 1; i <= 3; i++) store.addSource(...onPage('https://site.test/again', source(i)));
+    store.decide('https://site.test/again', verdict('ok'));
+    store.addSource(...onPage('https://site.test/again', source(4)));
+    const again = store.decide('https://site.test/again', verdict('not-found'));
+    expect(store.get('https://site.test/again')).toBe(again);
+    expect(again.category).toBe('not-found');
+    expect(again.sources.map((s) => s.line)).toEqual([1, 2]);
+    expect(again.sourceCount).toBe(4);
+    expect(store.addSource(...onPage('https://site.test/again', source(5)))).toBe(again);
+    expect(again.sources.map((s) => s.line)).toEqual([1, 2, 5]);
+    expect(store.entries()).toEqual([again]);
+    expect(store.undecided()).toEqual([]);
+  });
+
   it('defaults to five sources per ok entry', () => {
     const store = new ResultStore();
     for (let i = 1; i <= 8; i++) store.addSource(...onPage('https://site.test/ok', source(i)));
