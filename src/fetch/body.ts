@@ -40,11 +40,11 @@ export function isIdentity(contentEncoding: string | undefined): boolean {
 }
 
 /**
- * Decoded bytes kept up to a cap, copied out of each chunk as it comes. A chunk from the socket is
- * a view of a whole read's memory: kept until the body ends, it outlived a scavenge now and then,
- * was promoted, and held its read until the next full collection (bench, 100,000 pages: 40-60 MB
- * of such buffers at the peak). The body is one buffer of its own, so it can be moved to a
- * parser thread whole.
+ * Decoded bytes kept up to a cap, copied out of each chunk as it comes. A chunk from the socket
+ * is a view of a whole read's memory: kept until the body ends, it outlived a scavenge now and
+ * then, was promoted, and held its read until the next full collection (bench, 100,000 pages:
+ * up to 40 MB of such buffers at a time). The body is one buffer of its own, so it can be moved
+ * to a parser thread whole.
  */
 export class BodyCollector {
   private body: Buffer;
