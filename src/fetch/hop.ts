@@ -136,12 +136,13 @@ class Exchange implements Dispatcher.DispatchHandler {
     const { mime, charset } = parseContentType(headers['content-type']);
     // One shape for every response, absent parts undefined: the crawl reads each of them, and a
     // shape met for the first time late in a crawl throws away the optimized code reading it.
-    const response: FetchedResponse = { status, url: this.url.href, headers, mime, charset: charset || undefined, body: undefined, truncated: undefined };
+    const response: FetchedResponse = { status, url: this.url.href, headers, mime, charset, body: undefined, truncated: undefined };
     const location = REDIRECTS.has(status) ? headers.location : undefined;
+    const length = declaredLength(headers['content-length']);
     if (location !== undefined || this.method === 'HEAD' || !this.wantBody(mime, status)) {
       // A body we do not want: a small one is drained so the connection stays reusable, a big one cut.
       this.mode = 'drain';
-      if (Number(headers['content-length'] ?? 0) > DRAIN_LIMIT) controller.abort(new Error('body not wanted'));
+      if ((length ?? 0) > DRAIN_LIMIT) controller.abort(new Error('body not wanted'));
       this.finish(location === undefined ? { ok: true, response } : { ok: true, response, location });
       return;
     }
@@ -149,7 +150,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.idle = setTimeout(() => this.abort('stall'), this.ctx.timeouts.bodyMs);
     if (isIdentity(headers['content-encoding'])) {
       this.mode = 'collect';
-      this.collector = new BodyCollector(this.ctx.maxBodyBytes, declaredLength(headers['content-length']));
+      this.collector = new BodyCollector(this.ctx.maxBodyBytes, length);
       return;
     }
     this.mode = 'decode';
