@@ -77,6 +77,9 @@ describe('soft-404 signals', () => {
     await d.judge(input('http://a.test/blog/old', notFound));
     expect(probed).toHaveLength(2);
     expect(probed[1]).toMatch(/^http:\/\/a\.test\/blog\/[a-z0-9]{24}$/);
+    await d.judge(input('http://b.test/news/old', notFound));
+    expect(probed[2]).toMatch(/^http:\/\/b\.test\/news\/[a-z0-9]{24}$/);
+    expect(probed[2]!.slice(-24)).not.toBe(probed[1]!.slice(-24));
   });
 
   it('guard: a long article titled "404 Not Found" is not flagged', async () => {

@@ -1,7 +1,6 @@
 // Guaranteed-missing URLs for baseline probes: a random name of 24 characters in the target's
 // directory that keeps its extension or trailing slash; for `?id=42` URLs also the same path
 // with a random value. The cache key names what a probe stands for.
-import { randomBytes } from 'node:crypto';
 import { parseUrl } from '../../url.js';
 import { isSearchUrl } from './url-shape.js';
 
@@ -13,10 +12,17 @@ export interface ProbePlan {
   build(name: string): string;
 }
 
-/** A random lower-case name of 24 letters and digits. */
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * A random lower-case name of 24 letters and digits. It only has to be a name no site has, not a
+ * secret: Math.random is enough, where node:crypto would load OpenSSL, 8 ms of CPU, on a crawl of
+ * plain-http sites.
+ */
 export function randomName(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return [...randomBytes(24)].map((b) => alphabet[b % alphabet.length]).join('');
+  let name = '';
+  for (let i = 0; i < 24; i++) name += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
+  return name;
 }
 
 /** Probe plans for a URL: its directory, and its query parameter when it has an id-like one. */
