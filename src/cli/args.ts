@@ -2,7 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CATEGORIES, type Category } from '../types.js';
 import { DEFAULTS, VERSION, resolveOptions, type CrawlOptions } from '../config/options.js';
-import { FORMATS, isFormat, type Format } from '../report/index.js';
+import { FORMATS, isFormat, type Format } from '../report/formats.js';
 import { invalidMatchers } from '../classify/index.js';
 
 export interface CliSettings {

@@ -1,19 +1,8 @@
 import type { Report } from '../types.js';
 import { renderJson } from './json.js';
 import { ndjsonLink, ndjsonSummary } from './ndjson.js';
-import { renderPretty, type PrettyOptions } from './pretty.js';
-
-/** Report formats the CLI offers (`--format`). */
-export const FORMATS = ['pretty', 'json', 'ndjson'] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** Options every format accepts; only pretty uses them today. */
-export type RenderOptions = PrettyOptions;
-
-/** Whether `name` is one of FORMATS. */
-export function isFormat(name: string): name is Format {
-  return (FORMATS as readonly string[]).includes(name);
-}
+import type { Format, RenderOptions } from './formats.js';
+import { renderPretty } from './pretty.js';
 
 /**
  * The whole report in `format`, ending in a newline. For ndjson this is the complete, replayable
