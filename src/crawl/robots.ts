@@ -18,6 +18,10 @@ export interface RobotsRules {
 
 const ALLOW_ALL: RobotsRules = { isAllowed: () => true, crawlDelayMs: 0 };
 const AGENT = 'linkhound';
+const allowed = (): boolean => true;
+// A Disallow line with a path. Without one, a robots.txt (most often "Allow: /" or an empty
+// "Disallow:") allows every URL, and asking robots-parser would parse each page's URL again.
+const DISALLOWS = /^\s*disallow\s*:\s*[^\s#]/im;
 
 /** Fetches robots.txt text for an origin; undefined when there is none. */
 export type RobotsSource = (robotsUrl: string) => Promise<string | undefined>;
@@ -42,7 +46,7 @@ export class RobotsCache {
     if (text === undefined) return ALLOW_ALL;
     const robot = robotsParser(url, text);
     return {
-      isAllowed: (u) => robot.isAllowed(u, AGENT) !== false,
+      isAllowed: DISALLOWS.test(text) ? (u) => robot.isAllowed(u, AGENT) !== false : allowed,
       crawlDelayMs: Math.min((robot.getCrawlDelay(AGENT) ?? 0) * 1000, 30_000),
     };
   }
