@@ -16,9 +16,9 @@ export interface RobotsRules {
   crawlDelayMs: number;
 }
 
-const ALLOW_ALL: RobotsRules = { isAllowed: () => true, crawlDelayMs: 0 };
-const AGENT = 'linkhound';
 const allowed = (): boolean => true;
+const ALLOW_ALL: RobotsRules = { isAllowed: allowed, crawlDelayMs: 0 };
+const AGENT = 'linkhound';
 // A Disallow line with a path. Without one, a robots.txt (most often "Allow: /" or an empty
 // "Disallow:") allows every URL, and asking robots-parser would parse each page's URL again.
 const DISALLOWS = /^\s*disallow\s*:\s*[^\s#]/im;

@@ -10,7 +10,7 @@ export interface Transport {
   connections(): number;
 }
 
-// undici's index loads its fetch, cache, mock and WebSocket code too: about 45 ms of CPU on every
+// undici's index loads its fetch, cache, mock and WebSocket code too: about 75 ms of CPU on every
 // run, where the three dispatchers a crawl uses cost 25 ms. The package has no exports map, so
 // its modules are its public paths. A proxy's CONNECT tunnel calls the request API that only the
 // index adds to dispatchers, so a crawl through a proxy loads the index.
