@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Htmlparser2 from 'htmlparser2';
 import type { CrawledPage, ExtractedLink, PageFacts, ParsedPage } from '../types.js';
-import { Context, isInline } from './context.js';
+import { Context, isInline, tagKind } from './context.js';
 import { FactsCollector } from './facts.js';
 import { offsetsToLines } from './lines.js';
 import { LinkCollector, type RawLink } from './links.js';
@@ -46,12 +46,15 @@ function collect(html: string, pageUrl: string, wantLinks: boolean): { page: { u
   const context = new Context();
   const facts = new FactsCollector(context);
   const collector = new LinkCollector(context);
+  // htmlparser2 reports an open tag's name, then its attributes, then the whole tag.
+  let opening = 0;
   const parser: Htmlparser2.Parser = new Parser({
     onopentagname(name) {
-      context.enter(name);
+      opening = tagKind(name);
+      context.enter(name, opening);
     },
     onopentag(name, attribs) {
-      if (!isInline(name)) {
+      if (!isInline(opening)) {
         facts.separate();
         collector.separate();
       }
@@ -59,13 +62,14 @@ function collect(html: string, pageUrl: string, wantLinks: boolean): { page: { u
       if (wantLinks) collector.open(name, attribs, parser.startIndex, parser.endIndex);
     },
     onclosetag(name) {
-      if (!isInline(name)) {
+      const kind = tagKind(name);
+      if (!isInline(kind)) {
         facts.separate();
         collector.separate();
       }
       facts.close(name);
       if (wantLinks) collector.close(name);
-      context.leave(name);
+      context.leave(name, kind);
     },
     ontext(data) {
       facts.text(data);
