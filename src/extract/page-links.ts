@@ -1,19 +1,19 @@
-// Builds a page's links in columns (PageLinks): typed arrays grow by doubling and element and
-// attribute names are stored once per page, so a page of 500 links allocates a dozen objects.
+// Builds a page's links in columns (PageLinks): element and attribute names are stored once per
+// page, so a page of 500 links allocates a dozen objects. The number columns are gathered in
+// plain arrays and end in views of ONE buffer: each typed array of its own was a malloc'd buffer
+// to allocate, move to the crawl's thread and sweep, three per page and three more per growth.
 import type { PageLinks } from '../types.js';
-import { grown } from '../grown.js';
 import { withoutFragment } from './resolve.js';
 import { detached } from './text.js';
 
 const SCANNED_KINDS = 16;
 
 export class PageLinksBuilder {
-  private count = 0;
   private readonly keys: string[] = [];
   private readonly texts: string[] = [];
-  private valid = new Uint8Array(64);
-  private lines = new Uint32Array(64);
-  private kinds = new Uint32Array(64);
+  private readonly valid: number[] = [];
+  private readonly lines: number[] = [];
+  private readonly kinds: number[] = [];
   private readonly elements: string[] = [];
   private readonly attributes: string[] = [];
   private readonly kindIndex = new Map<string, number>();
@@ -22,22 +22,24 @@ export class PageLinksBuilder {
 
   /** One link: `url` is its resolved URL (fragment kept), undefined when `raw` is not a URL. */
   add(url: string | undefined, raw: string, line: number, element: string, attribute: string, text: string | undefined): void {
-    if (this.count === this.lines.length) this.grow();
-    const i = this.count++;
     // An invalid value is kept as it is written: copied, so the key does not hold the page.
     this.keys.push(url === undefined ? detached(raw) : withoutFragment(url));
     this.texts.push(text ?? '');
-    this.valid[i] = url === undefined ? 0 : 1;
-    this.lines[i] = line;
-    this.kinds[i] = this.kindOf(element, attribute);
+    this.valid.push(url === undefined ? 0 : 1);
+    this.lines.push(line);
+    this.kinds.push(this.kindOf(element, attribute));
   }
 
   build(): PageLinks {
-    const n = this.count;
-    return {
-      page: this.page, keys: this.keys, valid: this.valid.slice(0, n), lines: this.lines.slice(0, n), kinds: this.kinds.slice(0, n),
-      elements: this.elements, attributes: this.attributes, texts: this.texts,
-    };
+    const n = this.keys.length;
+    const buffer = new ArrayBuffer(n * 9);
+    const lines = new Uint32Array(buffer, 0, n);
+    const kinds = new Uint32Array(buffer, n * 4, n);
+    const valid = new Uint8Array(buffer, n * 8, n);
+    lines.set(this.lines);
+    kinds.set(this.kinds);
+    valid.set(this.valid);
+    return { page: this.page, keys: this.keys, valid, lines, kinds, elements: this.elements, attributes: this.attributes, texts: this.texts };
   }
 
   // A page has a handful of kinds: a scan finds them faster than a key built per link.
@@ -55,12 +57,5 @@ export class PageLinksBuilder {
     this.attributes.push(attribute);
     if (name !== undefined) this.kindIndex.set(name, kind);
     return kind;
-  }
-
-  private grow(): void {
-    const size = this.lines.length * 2;
-    this.valid = grown(this.valid, size);
-    this.lines = grown(this.lines, size);
-    this.kinds = grown(this.kinds, size);
   }
 }

@@ -13,7 +13,7 @@ parentPort?.on('message', (job: ParseJob) => {
   } catch (error) {
     reply = { id: job.id, error: String(error) };
   }
-  // The link columns are moved, not copied: the thread builds them for this reply only.
+  // The link columns are moved, not copied: the thread builds them, views of one buffer, for this reply only.
   const columns = 'page' in reply ? reply.page.links : undefined;
-  parentPort?.postMessage(reply, columns ? [columns.valid.buffer, columns.lines.buffer, columns.kinds.buffer] : []);
+  parentPort?.postMessage(reply, columns ? [columns.lines.buffer] : []);
 });
