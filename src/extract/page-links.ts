@@ -1,7 +1,7 @@
 // Builds a page's links in columns (PageLinks): element and attribute names are stored once per
 // page, so a page of 500 links allocates a dozen objects. The number columns are gathered in
-// plain arrays and end in views of ONE buffer: each typed array of its own was a malloc'd buffer
-// to allocate, move to the crawl's thread and sweep, three per page and three more per growth.
+// plain arrays and end in views of ONE buffer: typed arrays of their own, grown by doubling,
+// were up to eight malloc'd buffers a page to allocate, move to the crawl's thread and sweep.
 import type { PageLinks } from '../types.js';
 import { withoutFragment } from './resolve.js';
 import { detached } from './text.js';
@@ -58,4 +58,11 @@ export class PageLinksBuilder {
     if (name !== undefined) this.kindIndex.set(name, kind);
     return kind;
   }
+}
+
+/** The buffers under a page's number columns, each once: what moves them to another thread. */
+export function columnBuffers(links: PageLinks): ArrayBuffer[] {
+  const buffers = [links.lines.buffer];
+  for (const buffer of [links.kinds.buffer, links.valid.buffer]) if (!buffers.includes(buffer)) buffers.push(buffer);
+  return buffers;
 }

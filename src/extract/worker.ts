@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { decodeHtml } from './decode.js';
 import { parsePage } from './html.js';
+import { columnBuffers } from './page-links.js';
 import { packed, type ParseJob, type ParseReply } from './pool.js';
 
 parentPort?.on('message', (job: ParseJob) => {
@@ -13,7 +14,6 @@ parentPort?.on('message', (job: ParseJob) => {
   } catch (error) {
     reply = { id: job.id, error: String(error) };
   }
-  // The link columns are moved, not copied: the thread builds them, views of one buffer, for this reply only.
-  const columns = 'page' in reply ? reply.page.links : undefined;
-  parentPort?.postMessage(reply, columns ? [columns.lines.buffer] : []);
+  // The link columns are moved, not copied: the thread builds them for this reply only.
+  parentPort?.postMessage(reply, 'page' in reply ? columnBuffers(reply.page.links) : []);
 });
